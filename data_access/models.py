@@ -1,0 +1,365 @@
+"""Typed SQLAlchemy models of the receivables ledger and the collection work around it.
+
+Money is ``Numeric(18, 2)`` and ``Decimal`` in Python everywhere. ``open_amount`` and
+``settled_on`` on documents and ``unapplied`` on payments are kept current by
+:mod:`data_access.ledger_store` whenever a customer's ledger changes; the allocations
+table is the source of truth for any *as of* question.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeEngine
+
+CENT = Decimal("0.01")
+
+
+class Money(TypeDecorator[Decimal]):
+    """Exact money: ``NUMERIC(18, 2)`` on PostgreSQL, integer cents on SQLite.
+
+    SQLite has no decimal type (``NUMERIC`` there is a float), so cents are kept as
+    integers and every ``SUM`` stays exact. Python always sees ``Decimal`` with two
+    places; a value with more than two decimals is refused rather than rounded.
+    """
+
+    impl = Numeric(18, 2)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[object]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(BigInteger())
+        return dialect.type_descriptor(Numeric(18, 2, asdecimal=True))
+
+    def process_bind_param(self, value: object, dialect: Dialect) -> object:
+        if value is None:
+            return None
+        amount = Decimal(str(value)) if not isinstance(value, Decimal) else value
+        if amount != amount.quantize(CENT):
+            raise ValueError(f"money has more than two decimals: {amount}")
+        if dialect.name == "sqlite":
+            return int(amount.scaleb(2))
+        return amount.quantize(CENT)
+
+    def process_result_value(self, value: object, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        if dialect.name == "sqlite":
+            return Decimal(int(value)).scaleb(-2).quantize(CENT)  # type: ignore[call-overload]
+        return Decimal(str(value)).quantize(CENT)
+
+
+MONEY = Money()
+ROLES = ("admin", "manager", "collector", "viewer")
+DOCUMENT_KINDS = ("invoice", "credit_note", "debit_note")
+CHARGE_KINDS = ("invoice", "debit_note")
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention so migrations are stable."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class User(Base):
+    """Someone who logs in: admin, manager, collector or viewer."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint("role IN ('admin','manager','collector','viewer')", "role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(80), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str | None] = mapped_column(String(254))
+    role: Mapped[str] = mapped_column(String(20))
+    locale: Mapped[str | None] = mapped_column(String(10))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class Seller(Base):
+    """A salesperson; customers belong to one seller."""
+
+    __tablename__ = "sellers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(40))
+
+
+customer_tags = Table(
+    "customer_tags",
+    Base.metadata,
+    Column("customer_id", ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Tag(Base):
+    """A free label on customers (wholesale, retail, an industry...)."""
+
+    __tablename__ = "tags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), unique=True)
+
+
+class Customer(Base):
+    """A customer that buys on credit."""
+
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    tax_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    seller_id: Mapped[int | None] = mapped_column(ForeignKey("sellers.id"), index=True)
+    collector_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    credit_limit: Mapped[Decimal | None] = mapped_column(MONEY)
+    payment_terms_days: Mapped[int | None] = mapped_column(Integer)
+    address: Mapped[str | None] = mapped_column(String(300))
+    city: Mapped[str | None] = mapped_column(String(100))
+    country: Mapped[str | None] = mapped_column(String(60))
+    latitude: Mapped[Decimal | None] = mapped_column(Numeric(9, 6))
+    longitude: Mapped[Decimal | None] = mapped_column(Numeric(9, 6))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+    seller: Mapped[Seller | None] = relationship()
+    collector: Mapped[User | None] = relationship()
+    tags: Mapped[list[Tag]] = relationship(secondary=customer_tags, order_by=Tag.name)
+
+
+class Contact(Base):
+    """A person to reach at a customer or a seller."""
+
+    __tablename__ = "contacts"
+    __table_args__ = (CheckConstraint("(customer_id IS NULL) <> (seller_id IS NULL)", "one_owner"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), index=True
+    )
+    seller_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sellers.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str | None] = mapped_column(String(100))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(254))
+    is_primary: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Document(Base):
+    """An invoice, credit note or debit note. Amounts are always positive."""
+
+    __tablename__ = "documents"
+    __table_args__ = (
+        UniqueConstraint("kind", "number", name="kind_number"),
+        CheckConstraint("kind IN ('invoice','credit_note','debit_note')", "kind"),
+        CheckConstraint("amount > 0", "amount_positive"),
+        CheckConstraint("due_date >= issue_date", "due_after_issue"),
+        Index("ix_documents_customer_settled", "customer_id", "settled_on"),
+        Index("ix_documents_open", "settled_on", "issue_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(20), default="invoice")
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    issue_date: Mapped[dt.date] = mapped_column(Date)
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    currency: Mapped[str] = mapped_column(String(3))
+    disputed: Mapped[bool] = mapped_column(Boolean, default=False)
+    applies_to_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    # Kept current by ledger_store: for charges what is still owed, for credit notes
+    # what is still unapplied; settled_on is the date open_amount reached zero.
+    open_amount: Mapped[Decimal] = mapped_column(MONEY)
+    settled_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    customer: Mapped[Customer] = relationship()
+
+
+class Payment(Base):
+    """Money received from a customer, optionally naming the invoice it pays."""
+
+    __tablename__ = "payments"
+    __table_args__ = (
+        CheckConstraint("amount > 0", "amount_positive"),
+        Index("ix_payments_customer_date", "customer_id", "date"),
+        Index("ix_payments_date", "date"),
+        Index("ix_payments_customer_settled", "customer_id", "settled_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(80), unique=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    method: Mapped[str | None] = mapped_column(String(40))
+    bank: Mapped[str | None] = mapped_column(String(80))
+    invoice_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"))
+    # Kept current by ledger_store: what is not applied yet, and when it all was.
+    unapplied: Mapped[Decimal] = mapped_column(MONEY)
+    settled_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    customer: Mapped[Customer] = relationship()
+
+
+class Allocation(Base):
+    """Part of a payment or a credit note applied to a charge from a given date."""
+
+    __tablename__ = "allocations"
+    __table_args__ = (
+        CheckConstraint("(payment_id IS NULL) <> (credit_note_id IS NULL)", "one_source"),
+        CheckConstraint("amount > 0", "amount_positive"),
+        Index("ix_allocations_invoice_effective", "invoice_id", "effective_date"),
+        Index("ix_allocations_customer_effective", "customer_id", "effective_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("documents.id"))
+    payment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("payments.id", ondelete="CASCADE"), index=True
+    )
+    credit_note_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    effective_date: Mapped[dt.date] = mapped_column(Date)
+
+
+note_hashtags = Table(
+    "note_hashtags",
+    Base.metadata,
+    Column("note_id", ForeignKey("notes.id", ondelete="CASCADE"), primary_key=True),
+    Column("hashtag", String(60), primary_key=True, index=True),
+)
+
+
+class Note(Base):
+    """An *excuse*: what was said in a collection contact."""
+
+    __tablename__ = "notes"
+    __table_args__ = (Index("ix_notes_customer_created", "customer_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    contact_name: Mapped[str] = mapped_column(String(200), default="")
+    channel: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(String(30))
+    body: Mapped[str] = mapped_column(Text, default="")
+    agreement: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+task_documents = Table(
+    "task_documents",
+    Base.metadata,
+    Column("task_id", ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True),
+    Column("document_id", ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Task(Base):
+    """A *promise*: what someone will do, for whom, by when; maybe a promise to pay."""
+
+    __tablename__ = "tasks"
+    __table_args__ = (
+        CheckConstraint("status IN ('open','done','cancelled')", "status"),
+        CheckConstraint("promise_amount IS NULL OR promise_amount > 0", "promise_positive"),
+        Index("ix_tasks_assignee_status", "assignee_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    note_id: Mapped[int | None] = mapped_column(ForeignKey("notes.id", ondelete="SET NULL"))
+    description: Mapped[str] = mapped_column(Text)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    due_date: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12), default="open")
+    completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    promise_amount: Mapped[Decimal | None] = mapped_column(MONEY)
+    promise_date: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class Message(Base):
+    """An email or SMS to a customer's contact or to a seller."""
+
+    __tablename__ = "messages"
+    __table_args__ = (
+        CheckConstraint("channel IN ('email','sms')", "channel"),
+        Index("ix_messages_customer_created", "customer_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
+    seller_id: Mapped[int | None] = mapped_column(ForeignKey("sellers.id"))
+    channel: Mapped[str] = mapped_column(String(10))
+    recipient: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(12), default="queued")
+    error: Mapped[str | None] = mapped_column(Text)
+    dedupe_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class AuditEntry(Base):
+    """Who changed what, when."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now, server_default=func.now())
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str | None] = mapped_column(String(80))
+    details: Mapped[str] = mapped_column(Text, default="")
