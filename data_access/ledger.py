@@ -95,13 +95,16 @@ class _Allocator:
         self.open_keys: list[tuple[tuple[dt.date, dt.date, str, int], int]] = []
         self.pending: list[_Pending] = []
 
-    def issue(self, charge: Charge) -> None:
-        self.state.open_amounts[charge.id] = charge.amount
-        self.state.settled_on[charge.id] = None
-        bisect.insort(self.open_keys, (charge.fifo_key, charge.id))
-        on = charge.issue_date
+    def issue(self, charges: Sequence[Charge]) -> None:
+        """Issue the charges of one day, then apply pending credit to all of them."""
+        for charge in charges:
+            self.state.open_amounts[charge.id] = charge.amount
+            self.state.settled_on[charge.id] = None
+            bisect.insort(self.open_keys, (charge.fifo_key, charge.id))
+        on = charges[0].issue_date
         for pend in self.pending:
-            if pend.reserved_for == charge.id:
+            if pend.reserved_for is not None and pend.reserved_for in self.state.open_amounts:
+                charge = self.charges[pend.reserved_for]
                 pend.reserved_for = None
                 pend.remaining = self._apply(pend.credit, charge, pend.remaining, on)
                 pend.remaining = self._apply_fifo(pend.credit, pend.remaining, on)
@@ -176,14 +179,24 @@ def allocate(charges: Sequence[Charge], credits: Sequence[Credit]) -> LedgerStat
     for charge in charges:
         events.append((charge.issue_date, 0, "", charge.number, charge.id, charge))
     for credit in credits:
-        events.append((credit.date, 1, credit.source, credit.key, credit.id, credit))
+        rank = 1 if credit.source == "payment" else 2
+        events.append((credit.date, rank, credit.source, credit.key, credit.id, credit))
     events.sort(key=lambda e: e[:5])
     allocator = _Allocator(charges)
+    day: list[Charge] = []
     for *_, item in events:
         if isinstance(item, Charge):
-            allocator.issue(item)
-        else:
-            allocator.receive(item)
+            if day and day[0].issue_date != item.issue_date:
+                allocator.issue(day)
+                day = []
+            day.append(item)
+            continue
+        if day:
+            allocator.issue(day)
+            day = []
+        allocator.receive(item)
+    if day:
+        allocator.issue(day)
     return allocator.finish(credits)
 
 

@@ -86,3 +86,17 @@ def list_users(session: Session, *, role: str | None = None) -> list[User]:
     if role is not None:
         query = query.where(User.role == role)
     return list(session.scalars(query))
+
+
+def users_overview(session: Session) -> list[tuple[User, int]]:
+    """Every user with the number of customers assigned to them, by username."""
+    from sqlalchemy import func
+
+    from data_access.models import Customer
+
+    counts = dict(
+        session.execute(
+            select(Customer.collector_id, func.count()).group_by(Customer.collector_id)
+        ).all()
+    )
+    return [(user, int(counts.get(user.id, 0))) for user in list_users(session)]

@@ -50,9 +50,7 @@ def pg_schema_factory() -> Iterator[object]:
         with admin.begin() as conn:
             conn.execute(text(f'CREATE SCHEMA "{schema}"'))
         created.append(schema)
-        return make_engine(
-            PG_ADMIN_URL, connect_args={"options": f"-csearch_path={schema}"}
-        )
+        return make_engine(PG_ADMIN_URL, connect_args={"options": f"-csearch_path={schema}"})
 
     yield make
     with admin.begin() as conn:

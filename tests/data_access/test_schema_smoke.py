@@ -10,14 +10,24 @@ def test_money_round_trips_exactly_and_ledger_rebuilds(session):
     session.add(customer)
     session.flush()
     inv = Document(
-        number="F1", kind="invoice", customer_id=customer.id, issue_date=dt.date(2024, 1, 1),
-        due_date=dt.date(2024, 1, 31), amount=Decimal("100.10"), currency="USD",
+        number="F1",
+        kind="invoice",
+        customer_id=customer.id,
+        issue_date=dt.date(2024, 1, 1),
+        due_date=dt.date(2024, 1, 31),
+        amount=Decimal("100.10"),
+        currency="USD",
         open_amount=Decimal("100.10"),
     )
     session.add(inv)
     session.flush()
-    pay = Payment(reference="P1", customer_id=customer.id, date=dt.date(2024, 1, 5),
-                  amount=Decimal("0.20"), unapplied=Decimal("0.20"))
+    pay = Payment(
+        reference="P1",
+        customer_id=customer.id,
+        date=dt.date(2024, 1, 5),
+        amount=Decimal("0.20"),
+        unapplied=Decimal("0.20"),
+    )
     session.add(pay)
     session.flush()
     rebuild_ledger(session, [customer.id])

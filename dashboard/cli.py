@@ -1,0 +1,221 @@
+"""The ``cartera`` command line: database, demo data, users, imports, reports, server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+from sqlalchemy import Engine, func, select
+
+from dashboard.aging import AgingBuckets
+from dashboard.config import ConfigError, Settings, load_settings
+from dashboard.reports import aging_report, render_table
+from data_access.db import make_engine, session_factory, session_scope
+from data_access.models import ROLES, Customer
+from data_access.schema import upgrade
+from data_access.users import UserError, add_user, generate_password, get_user_by_username
+
+IMPORT_KINDS = ("sellers", "customers", "contacts", "invoices", "payments")
+
+
+class Context:
+    """Settings and a lazily created engine shared by the commands of one invocation."""
+
+    def __init__(self) -> None:
+        self._settings: Settings | None = None
+        self._engine: Engine | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            try:
+                self._settings = load_settings()
+            except ConfigError as exc:
+                raise click.ClickException(str(exc)) from exc
+        return self._settings
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            url = self.settings.database_url
+            if url.startswith("sqlite:///"):
+                Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            self._engine = make_engine(url)
+        return self._engine
+
+    def sessions(self):  # type: ignore[no-untyped-def]
+        return session_scope(session_factory(self.engine))
+
+
+pass_context = click.make_pass_decorator(Context, ensure=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Cartera: accounts-receivable collections dashboard."""
+
+
+@main.command("init-db")
+@pass_context
+def init_db(ctx: Context) -> None:
+    """Create the database tables, or migrate them to the newest version."""
+    upgrade(ctx.engine)
+    click.echo(f"Database ready: {ctx.engine.url.render_as_string(hide_password=True)}")
+
+
+@main.command()
+@click.option("--customers", default=300, show_default=True, type=click.IntRange(1, 200_000))
+@click.option("--years", default=3, show_default=True, type=click.IntRange(1, 10))
+@click.option("--seed", default=42, show_default=True, type=int)
+@pass_context
+def demo(ctx: Context, customers: int, years: int, seed: int) -> None:
+    """Load a deterministic demo portfolio into an empty database."""
+    from data_access.demo import generate_demo
+
+    upgrade(ctx.engine)
+    try:
+        summary = generate_demo(
+            ctx.engine,
+            customers=customers,
+            years=years,
+            seed=seed,
+            progress=lambda text: click.echo(text, err=True),
+        )
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Demo portfolio loaded: {summary}")
+
+
+@main.group()
+def user() -> None:
+    """Manage users."""
+
+
+@user.command("add")
+@click.argument("username")
+@click.option("--role", required=True, type=click.Choice(ROLES))
+@click.option("--name", "full_name", default="", help="Full name shown in the app.")
+@click.option("--email", default=None)
+@click.option("--password", default=None, help="Default: a generated one, printed once.")
+@pass_context
+def user_add(
+    ctx: Context, username: str, role: str, full_name: str, email: str | None, password: str | None
+) -> None:
+    """Create a user; prints the password when it was generated."""
+    upgrade(ctx.engine)
+    chosen = password or generate_password()
+    try:
+        with ctx.sessions() as sess:
+            add_user(sess, username, role=role, password=chosen, full_name=full_name, email=email)
+    except UserError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"User {username} ({role}) created.")
+    if password is None:
+        click.echo(f"Password: {chosen}")
+
+
+@main.command()
+@click.option(
+    "--demo/--no-demo",
+    default=True,
+    show_default=True,
+    help="Load the demo portfolio when the database has no customers.",
+)
+@pass_context
+def setup(ctx: Context, demo: bool) -> None:
+    """Migrate, load the demo portfolio if empty, ensure an admin user; print the login."""
+    from data_access.demo import generate_demo
+
+    upgrade(ctx.engine)
+    with ctx.sessions() as sess:
+        empty = sess.scalar(select(func.count()).select_from(Customer)) == 0
+    if demo and empty:
+        click.echo("Loading the demo portfolio (first run only)...")
+        generate_demo(ctx.engine, progress=lambda text: click.echo(f"  {text}"))
+    password_file = ctx.settings.instance_path / "admin_password"
+    with ctx.sessions() as sess:
+        if get_user_by_username(sess, "admin") is None:
+            password = generate_password()
+            add_user(sess, "admin", role="admin", password=password, full_name="Administrator")
+            password_file.parent.mkdir(parents=True, exist_ok=True)
+            password_file.write_text(password + "\n")
+            password_file.chmod(0o600)
+    known = password_file.read_text().strip() if password_file.exists() else "(set by you)"
+    click.echo(f"Sign in as admin / {known}")
+
+
+@main.command("import")
+@click.argument("kind", type=click.Choice(IMPORT_KINDS))
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--date-format", default=None, help="strftime format of dates, e.g. %d/%m/%Y.")
+@pass_context
+def import_command(ctx: Context, kind: str, file: Path, date_format: str | None) -> None:
+    """Import a CSV or XLSX file whole, or nothing at all."""
+    from data_access.importers import ImportErrorReport, import_file
+
+    upgrade(ctx.engine)
+    try:
+        with ctx.sessions() as sess:
+            result = import_file(
+                sess, kind, file, date_format=date_format, currency=ctx.settings.currency
+            )
+    except ImportErrorReport as exc:
+        click.echo(f"{file.name}: nothing imported, {len(exc.errors)} problem(s):", err=True)
+        for error in exc.errors:
+            click.echo(f"  row {error.row}, {error.column}: {error.reason}", err=True)
+        sys.exit(1)
+    click.echo(
+        f"{file.name}: {result.created} created, {result.updated} updated, "
+        f"{result.unchanged} unchanged."
+    )
+
+
+@main.group()
+def report() -> None:
+    """Print reports as CSV or JSON."""
+
+
+@report.command("aging")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date of the report (default: today).",
+)
+@click.option(
+    "--by",
+    "level",
+    type=click.Choice(["customer", "seller", "invoice"]),
+    default="customer",
+    show_default=True,
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@pass_context
+def report_aging(ctx: Context, as_of: dt.datetime | None, level: str, fmt: str) -> None:
+    """Aging of receivables by customer, seller or invoice."""
+    day = as_of.date() if as_of else dt.date.today()
+    with ctx.sessions() as sess:
+        frame = aging_report(
+            sess,
+            as_of=day,
+            by=level,  # type: ignore[arg-type]
+            buckets=AgingBuckets(ctx.settings.aging_boundaries),
+        )
+    click.echo(render_table(frame, fmt), nl=False)  # type: ignore[arg-type]
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8050, show_default=True, type=int)
+@click.option("--debug/--no-debug", default=False)
+def serve(host: str, port: int, debug: bool) -> None:
+    """Serve the web app (for production use gunicorn, see the README)."""
+    from dashboard import create_app
+
+    app = create_app()
+    app.run(host=host, port=port, debug=debug)

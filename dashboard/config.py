@@ -1,0 +1,101 @@
+"""Settings read from the environment, with safe defaults for a single machine."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+DEFAULT_BUCKETS = (30, 60, 90, 120)
+KNOWN_WEAK_KEYS = frozenset({"", "dev", "changeme", "secret", "change-me", "cartera"})
+SUPPORTED_LOCALES = ("es", "en")
+
+
+class ConfigError(RuntimeError):
+    """The configuration cannot be used as given."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything create_app() and the CLI need to know about this installation."""
+
+    database_url: str
+    secret_key: str
+    instance_path: Path
+    default_locale: str | None = None
+    currency: str = "USD"
+    company_name: str = "Cartera"
+    aging_boundaries: tuple[int, ...] = DEFAULT_BUCKETS
+    testing: bool = False
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def with_overrides(self, **changes: Any) -> Settings:
+        """A copy with some fields replaced."""
+        return replace(self, **changes)
+
+
+def project_root() -> Path:
+    """The directory that holds ``instance/`` (the working directory by default)."""
+    return Path(os.environ.get("CARTERA_HOME", os.getcwd()))
+
+
+def parse_boundaries(text: str) -> tuple[int, ...]:
+    """Parse ``"30,60,90,120"`` into strictly increasing positive day limits."""
+    try:
+        values = tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError as exc:
+        raise ConfigError(f"CARTERA_AGING_BUCKETS: not a list of whole days: {text!r}") from exc
+    if not values or any(v <= 0 for v in values) or list(values) != sorted(set(values)):
+        raise ConfigError(
+            f"CARTERA_AGING_BUCKETS: need increasing positive days like 30,60,90,120, got {text!r}"
+        )
+    return values
+
+
+def _secret_key(instance: Path, env: Mapping[str, str], testing: bool) -> str:
+    key = env.get("SECRET_KEY")
+    if key is not None:
+        if key.strip().lower() in KNOWN_WEAK_KEYS and not testing:
+            raise ConfigError("SECRET_KEY is a known default; set a long random value")
+        return key
+    path = instance / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    instance.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+    """Read settings from ``env`` (default: the process environment).
+
+    Variables: DATABASE_URL, SECRET_KEY, CARTERA_LOCALE, CARTERA_CURRENCY,
+    CARTERA_COMPANY, CARTERA_AGING_BUCKETS, CARTERA_INSTANCE.
+    """
+    env = os.environ if env is None else env
+    testing = bool(overrides.get("testing", False))
+    instance = Path(env.get("CARTERA_INSTANCE", str(project_root() / "instance")))
+    url = env.get("DATABASE_URL") or f"sqlite:///{instance / 'cartera.db'}"
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    locale = env.get("CARTERA_LOCALE") or None
+    if locale is not None and locale not in SUPPORTED_LOCALES:
+        raise ConfigError(f"CARTERA_LOCALE: must be one of {', '.join(SUPPORTED_LOCALES)}")
+    currency = env.get("CARTERA_CURRENCY", "USD").upper()
+    if len(currency) != 3 or not currency.isalpha():
+        raise ConfigError(f"CARTERA_CURRENCY: not an ISO 4217 code: {currency!r}")
+    settings = Settings(
+        database_url=url,
+        secret_key=overrides.pop("secret_key", None) or _secret_key(instance, env, testing),
+        instance_path=instance,
+        default_locale=locale,
+        currency=currency,
+        company_name=env.get("CARTERA_COMPANY", "Cartera"),
+        aging_boundaries=parse_boundaries(env.get("CARTERA_AGING_BUCKETS", "30,60,90,120")),
+    )
+    return settings.with_overrides(**overrides) if overrides else settings

@@ -1,0 +1,151 @@
+"""Turn metric frames into rows and texts a page shows: formatting happens here, once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+
+from dashboard import formatting as fmt
+from dashboard.aging import ZERO, AgingBuckets, dsum
+from dashboard.i18n import Translator
+
+
+@dataclass(frozen=True)
+class Tile:
+    """A KPI tile's content: title, formatted value, optional note, and a tone
+    (neutral, good, warn, bad) that colours its edge."""
+
+    title: str
+    value: str
+    note: str | None = None
+    tone: str = "neutral"
+
+
+def bucket_titles(buckets: AgingBuckets, t: Translator) -> list[str]:
+    """Bucket names for people: Current, 1-30 days, ..., 121+ days."""
+    return [t("bucket.current")] + [t("bucket.days", label=label) for label in buckets.labels[1:]]
+
+
+def customer_rows(
+    directory: pd.DataFrame, aging: pd.DataFrame, *, language: str, currency: str
+) -> list[dict[str, object]]:
+    """One grid row per customer: raw numbers for sorting, formatted texts for showing.
+
+    Customers with nothing open appear with a zero balance.
+    """
+    by_id = aging.set_index("customer_id") if not aging.empty else None
+    rows: list[dict[str, object]] = []
+    for record in directory.itertuples(index=False):
+        found = by_id is not None and record.customer_id in by_id.index
+        balance = by_id.at[record.customer_id, "balance"] if found else ZERO
+        overdue = by_id.at[record.customer_id, "overdue"] if found else ZERO
+        oldest = int(by_id.at[record.customer_id, "oldest_days_overdue"]) if found else 0
+        rows.append(
+            {
+                "code": record.code,
+                "name": record.name,
+                "seller": record.seller_name or "",
+                "collector": record.collector_name or "",
+                "tags": ", ".join(record.tags),
+                # Numbers for sorting only; totals are never computed from these.
+                "balance": float(balance),
+                "overdue": float(overdue),
+                "oldest_days_overdue": oldest,
+                "balance_text": fmt.money(balance, currency, language),
+                "overdue_text": fmt.money(overdue, currency, language),
+            }
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class PortfolioSummary:
+    """Headline numbers of the portfolio as of a date (money as Decimal)."""
+
+    total: Decimal
+    overdue: Decimal
+    current: Decimal
+    unapplied: Decimal
+    customers_owing: int
+    by_bucket: tuple[Decimal, ...]
+
+    @property
+    def overdue_share(self) -> Decimal | None:
+        """Overdue as a share of what is open in invoices (None when nothing is open)."""
+        open_total = self.current + self.overdue
+        return None if open_total <= 0 else self.overdue / open_total
+
+
+def portfolio_summary(aging: pd.DataFrame, buckets: AgingBuckets) -> PortfolioSummary:
+    """Totals over the per-customer aging frame."""
+    by_bucket = tuple(dsum(aging[key]) for key in buckets.keys)
+    return PortfolioSummary(
+        total=dsum(aging["balance"]),
+        overdue=dsum(by_bucket[1:]),
+        current=by_bucket[0],
+        unapplied=dsum(aging["unapplied"]),
+        customers_owing=int((aging["balance"] > 0).sum()) if not aging.empty else 0,
+        by_bucket=by_bucket,
+    )
+
+
+def document_rows(
+    aged: pd.DataFrame, buckets: AgingBuckets, *, t: Translator, language: str, currency: str
+) -> list[dict[str, object]]:
+    """Open documents of a customer, formatted for a table."""
+    titles = dict(zip(buckets.keys, bucket_titles(buckets, t), strict=True))
+    return [
+        {
+            "number": row.number,
+            "kind": t(f"kind.{row.kind}"),
+            "issue_date": fmt.date(row.issue_date, language),
+            "due_date": fmt.date(row.due_date, language),
+            "amount": fmt.money(row.amount, currency, language),
+            "open_amount": fmt.money(row.open_amount, currency, language),
+            "days_overdue": fmt.number(row.days_overdue, language),
+            "bucket": titles[row.bucket_key],
+            "bucket_key": row.bucket_key,
+            "disputed": t("common.yes") if row.disputed else "",
+        }
+        for row in aged.itertuples(index=False)
+    ]
+
+
+def money_texts(values: Sequence[Decimal], *, language: str, currency: str) -> list[str]:
+    """Format several amounts the same way."""
+    return [fmt.money(value, currency, language) for value in values]
+
+
+def customer_tiles(
+    aging: pd.DataFrame, *, t: Translator, language: str, currency: str
+) -> list[Tile]:
+    """Balance, overdue, unapplied credit and oldest days overdue of one customer."""
+    if aging.empty:
+        balance = overdue = unapplied = ZERO
+        oldest = 0
+    else:
+        first = aging.iloc[0]
+        balance, overdue, unapplied = first["balance"], first["overdue"], first["unapplied"]
+        oldest = int(first["oldest_days_overdue"])
+    return [
+        Tile(t("customer.balance"), fmt.money(balance, currency, language)),
+        Tile(t("customer.overdue"), fmt.money(overdue, currency, language), tone="bad"),
+        Tile(t("customer.unapplied"), fmt.money(unapplied, currency, language), tone="good"),
+        Tile(t("customer.oldest"), fmt.number(oldest, language), tone="warn"),
+    ]
+
+
+def portfolio_tiles(
+    summary: PortfolioSummary, *, t: Translator, language: str, currency: str
+) -> list[Tile]:
+    """The headline tiles of the portfolio page."""
+    share = t("home.overdue_share", pct=fmt.percent(summary.overdue_share, language))
+    return [
+        Tile(t("home.total"), fmt.money(summary.total, currency, language)),
+        Tile(t("home.overdue"), fmt.money(summary.overdue, currency, language), share, "bad"),
+        Tile(t("home.current"), fmt.money(summary.current, currency, language), tone="good"),
+        Tile(t("home.customers_owing"), fmt.number(summary.customers_owing, language)),
+    ]

@@ -1,0 +1,1 @@
+"""Pure component trees, one module per page. Layouts never touch the database."""

@@ -1,0 +1,37 @@
+"""Small shared pieces: KPI tiles, page headers, empty states, messages."""
+
+from __future__ import annotations
+
+from dash import html
+from dash.development.base_component import Component
+
+from dashboard.presenters import Tile
+
+
+def page_header(title: str, subtitle: str | None = None) -> Component:
+    """The title of a page with an optional muted line under it."""
+    children: list[Component] = [html.H1(title, className="h3 mb-0")]
+    if subtitle:
+        children.append(html.P(subtitle, className="text-muted mb-0"))
+    return html.Div(children, className="page-header mb-3")
+
+
+def kpi_tile(tile: Tile) -> Component:
+    """A tile with a big number; its tone colours the edge (neutral, good, warn, bad)."""
+    body = [
+        html.Div(tile.title, className="kpi-title"),
+        html.Div(tile.value, className="kpi-value"),
+    ]
+    if tile.note:
+        body.append(html.Div(tile.note, className="kpi-note"))
+    return html.Div(body, className=f"kpi-tile kpi-{tile.tone}")
+
+
+def empty_state(text: str) -> Component:
+    """A friendly box for a page or panel with nothing to show."""
+    return html.Div(text, className="empty-state")
+
+
+def message_page(title: str, text: str) -> Component:
+    """A page that only says something (not found, no access)."""
+    return html.Div([html.H1(title, className="h4"), html.P(text)], className="message-page")
