@@ -63,9 +63,9 @@ def create_app(settings: Settings | None = None) -> Dash:
     auth.register(server)
     app = Dash(
         "cartera",
-        server=server,
+        server=server,  # type: ignore[arg-type]  # Dash types it as bool | Callable
         title="Cartera",
-        update_title=None,
+        update_title=None,  # type: ignore[arg-type]  # None turns "Updating..." off
         assets_folder=str(ROOT / "assets"),
         external_stylesheets=["/vendor/bootstrap.min.css"],
         suppress_callback_exceptions=True,

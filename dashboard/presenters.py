@@ -36,13 +36,13 @@ def customer_rows(
 
     Customers with nothing open appear with a zero balance.
     """
-    by_id = aging.set_index("customer_id") if not aging.empty else None
+    figures = {
+        row.customer_id: (row.balance, row.overdue, int(row.oldest_days_overdue))
+        for row in aging.itertuples(index=False)
+    }
     rows: list[dict[str, object]] = []
     for record in directory.itertuples(index=False):
-        found = by_id is not None and record.customer_id in by_id.index
-        balance = by_id.at[record.customer_id, "balance"] if found else ZERO
-        overdue = by_id.at[record.customer_id, "overdue"] if found else ZERO
-        oldest = int(by_id.at[record.customer_id, "oldest_days_overdue"]) if found else 0
+        balance, overdue, oldest = figures.get(record.customer_id, (ZERO, ZERO, 0))
         rows.append(
             {
                 "code": record.code,

@@ -77,7 +77,7 @@ def _plain(value: object) -> object:
     if isinstance(value, dt.date):
         return value.isoformat()
     if hasattr(value, "item"):  # numpy scalars
-        return value.item()  # type: ignore[attr-defined]
+        return value.item()
     return value
 
 

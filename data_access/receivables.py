@@ -37,7 +37,7 @@ OPEN_ITEM_COLUMNS = [
 ]
 
 
-def _applied_by(source: ColumnElement[int], as_of: dt.date) -> ColumnElement[Decimal]:
+def _applied_by(source: ColumnElement[bool], as_of: dt.date) -> ColumnElement[Decimal]:
     """Sum of allocations keyed by ``source`` (a correlated column) effective by ``as_of``."""
     return (
         select(func.coalesce(func.sum(Allocation.amount), 0))
@@ -46,7 +46,7 @@ def _applied_by(source: ColumnElement[int], as_of: dt.date) -> ColumnElement[Dec
     )
 
 
-def _in_scope(query: Select, scope: Scope, customer_ids: Sequence[int] | None) -> Select:  # type: ignore[type-arg]
+def _in_scope(query: Select, scope: Scope, customer_ids: Sequence[int] | None) -> Select:
     query = query.join(Customer, Customer.id == Document.customer_id)
     query = query.where(scope.customer_clause())
     if customer_ids is not None:

@@ -39,34 +39,59 @@ AS_OF = dt.date(2024, 3, 31)
 PASSWORD = "s3cret-pass"
 
 
-def _doc(customer: Customer, number: str, issued: str, due: str, amount: str, **extra: object) -> Document:
+def _doc(
+    customer: Customer, number: str, issued: str, due: str, amount: str, **extra: object
+) -> Document:
     return Document(
-        number=number, kind=extra.pop("kind", "invoice"), customer_id=customer.id,
-        issue_date=dt.date.fromisoformat(issued), due_date=dt.date.fromisoformat(due),
-        amount=Decimal(amount), currency="USD", open_amount=Decimal(amount), **extra,
+        number=number,
+        kind=extra.pop("kind", "invoice"),
+        customer_id=customer.id,
+        issue_date=dt.date.fromisoformat(issued),
+        due_date=dt.date.fromisoformat(due),
+        amount=Decimal(amount),
+        currency="USD",
+        open_amount=Decimal(amount),
+        **extra,
     )
 
 
-def _pay(customer: Customer, reference: str, day: str, amount: str, invoice: Document | None = None) -> Payment:
+def _pay(
+    customer: Customer, reference: str, day: str, amount: str, invoice: Document | None = None
+) -> Payment:
     return Payment(
-        reference=reference, customer_id=customer.id, date=dt.date.fromisoformat(day),
-        amount=Decimal(amount), unapplied=Decimal(amount),
-        invoice_id=invoice.id if invoice else None, method="transfer",
+        reference=reference,
+        customer_id=customer.id,
+        date=dt.date.fromisoformat(day),
+        amount=Decimal(amount),
+        unapplied=Decimal(amount),
+        invoice_id=invoice.id if invoice else None,
+        method="transfer",
     )
 
 
 def build_portfolio(session: Session) -> dict[str, object]:
     """Insert the portfolio described in this module's docstring; returns handy objects."""
     admin = add_user(session, "admin", role="admin", password=PASSWORD, full_name="Ada Admin")
-    cobra1 = add_user(session, "cobra1", role="collector", password=PASSWORD, full_name="Carla Cobra")
-    cobra2 = add_user(session, "cobra2", role="collector", password=PASSWORD, full_name="Diego Cobra")
+    cobra1 = add_user(
+        session, "cobra1", role="collector", password=PASSWORD, full_name="Carla Cobra"
+    )
+    cobra2 = add_user(
+        session, "cobra2", role="collector", password=PASSWORD, full_name="Diego Cobra"
+    )
     viewer = add_user(session, "mira", role="viewer", password=PASSWORD, full_name="Mira Vista")
     s1, s2 = Seller(code="S1", name="Pedro Vende"), Seller(code="S2", name="Sally Sells")
     session.add_all([s1, s2])
     session.flush()
     wholesale, hardware = Tag(name="wholesale"), Tag(name="hardware")
-    c1 = Customer(code="C1", name="Ferretería El Tornillo", seller_id=s1.id, collector_id=cobra1.id,
-                  credit_limit=Decimal("5000.00"), payment_terms_days=30, tags=[wholesale, hardware])
+    c1 = Customer(
+        code="C1",
+        name="Ferretería El Tornillo",
+        seller_id=s1.id,
+        collector_id=cobra1.id,
+        credit_limit=Decimal("5000.00"),
+        payment_terms_days=30,
+        tags=[wholesale, hardware],
+    )
     c2 = Customer(code="C2", name="Northwind Supplies", seller_id=s2.id, collector_id=cobra2.id)
     c3 = Customer(code="C3", name="Crédito a Favor", seller_id=s1.id, collector_id=cobra1.id)
     c4 = Customer(code="C4", name="Sin Movimientos")
@@ -80,16 +105,25 @@ def build_portfolio(session: Session) -> dict[str, object]:
     f6 = _doc(c3, "F-6", "2024-04-10", "2024-05-10", "100.00")
     session.add_all([f1, f2, f3, f4, f5, f6])
     session.flush()
-    nc1 = _doc(c2, "NC-1", "2024-03-01", "2024-03-01", "30.00", kind="credit_note", applies_to_id=f5.id)
-    session.add_all([
-        nc1,
-        _pay(c1, "P-1", "2024-02-10", "400.00", f1),
-        _pay(c1, "P-2", "2024-03-20", "100.00"),
-        _pay(c2, "P-3", "2023-11-15", "300.00", f4),
-        _pay(c2, "P-4", "2024-04-05", "999.00"),
-        _pay(c3, "P-5", "2024-03-25", "75.00"),
-    ])
+    nc1 = _doc(
+        c2, "NC-1", "2024-03-01", "2024-03-01", "30.00", kind="credit_note", applies_to_id=f5.id
+    )
+    session.add_all(
+        [
+            nc1,
+            _pay(c1, "P-1", "2024-02-10", "400.00", f1),
+            _pay(c1, "P-2", "2024-03-20", "100.00"),
+            _pay(c2, "P-3", "2023-11-15", "300.00", f4),
+            _pay(c2, "P-4", "2024-04-05", "999.00"),
+            _pay(c3, "P-5", "2024-03-25", "75.00"),
+        ]
+    )
     session.flush()
     rebuild_ledger(session, [c1.id, c2.id, c3.id, c4.id])
-    return {"admin": admin, "cobra1": cobra1, "cobra2": cobra2, "viewer": viewer,
-            "customers": (c1, c2, c3, c4)}
+    return {
+        "admin": admin,
+        "cobra1": cobra1,
+        "cobra2": cobra2,
+        "viewer": viewer,
+        "customers": (c1, c2, c3, c4),
+    }

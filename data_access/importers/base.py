@@ -20,8 +20,7 @@ from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from data_access.importers.errors import ImportResult, RowError
-from data_access.importers.fields import DateParser, FieldError
-from data_access.models import Base
+from data_access.importers.fields import DateParser, FieldError, parse_email
 
 T = TypeVar("T")
 Record = tuple[Any, ...]
@@ -83,9 +82,7 @@ class Row:
             return None
         return value
 
-    def parse(
-        self, column: str, parser: Callable[[str], T], *, required: bool = False
-    ) -> T | None:
+    def parse(self, column: str, parser: Callable[[str], T], *, required: bool = False) -> T | None:
         """The cell read by ``parser``, or None when empty or unreadable."""
         value = self.text(column, required=required)
         if value is None:
@@ -144,10 +141,16 @@ class Importer(ABC):
     def add(self, row: Row) -> None:
         """Validate one row and keep its record when it has no error."""
 
-    def keep(self, row: Row, values: dict[str, Any]) -> None:
+    @classmethod
+    def missing_columns(cls, columns: frozenset[str]) -> list[RowError]:
+        """Errors for required columns the header lacks."""
+        return [RowError(1, name, "missing column") for name in cls.required if name not in columns]
+
+    def keep(self, row: Row, values: dict[str, Any]) -> bool:
         """Keep the record of ``row`` if it is good; ``values`` may hold extra fields."""
         if row.ok:
             self.records.append((row.number, *(values[name] for name in self.fields)))
+        return row.ok
 
     def text(
         self, row: Row, column: str, *, field: str | None = None, required: bool = False
@@ -155,6 +158,18 @@ class Importer(ABC):
         """A text cell checked against the length of the table column it fills."""
         limit = getattr(self.table.c[field or column].type, "length", None)
         return row.text(column, required=required, limit=limit)
+
+    def email(self, row: Row, column: str = "email") -> str | None:
+        """An e-mail cell, checked for length and shape."""
+        text = self.text(row, column)
+        return text and row.parse(column, parse_email)
+
+    @staticmethod
+    def unique(row: Row, column: str, key: Key, seen: dict[Key, int], what: str) -> None:
+        """Refuse a second row with the same ``key`` (``what`` names it for people)."""
+        first = seen.setdefault(key, row.number)
+        if first != row.number:
+            row.error(column, f"duplicate {what} in rows {first} and {row.number}")
 
     @property
     def table(self) -> Table:

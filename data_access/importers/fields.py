@@ -193,9 +193,7 @@ def parse_document_kind(text: str) -> str:
     """``invoice``, ``credit_note`` or ``debit_note`` (spaces and dashes allowed)."""
     kind = re.sub(r"[\s-]+", "_", text.strip().lower())
     if kind not in DOCUMENT_KINDS:
-        raise FieldError(
-            f"unknown kind '{text}' (expected invoice, credit_note or debit_note)"
-        )
+        raise FieldError(f"unknown kind '{text}' (expected invoice, credit_note or debit_note)")
     return kind
 
 

@@ -38,8 +38,9 @@ def login(client: FlaskClient, username: str, password: str = PASSWORD) -> None:
     """Sign in through the real form (with its CSRF token)."""
     page = client.get("/login").get_data(as_text=True)
     token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
-    response = client.post("/login", data={"csrf": token, "username": username,
-                                           "password": password, "next": "/"})
+    response = client.post(
+        "/login", data={"csrf": token, "username": username, "password": password, "next": "/"}
+    )
     assert response.status_code == 302, response.get_data(as_text=True)
 
 

@@ -61,8 +61,15 @@ def test_login_rejects_bad_password_and_missing_csrf(client):
 def test_login_never_redirects_off_site(client):
     page = client.get("/login").get_data(as_text=True)
     token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
-    response = client.post("/login", data={"csrf": token, "username": "admin",
-                                           "password": "s3cret-pass", "next": "//evil.example/x"})
+    response = client.post(
+        "/login",
+        data={
+            "csrf": token,
+            "username": "admin",
+            "password": "s3cret-pass",
+            "next": "//evil.example/x",
+        },
+    )
     assert response.headers["Location"] == "/"
 
 
@@ -86,7 +93,9 @@ def test_wrong_role_is_refused_admin_page(client, username):
 def test_admin_sees_users_page(client):
     login(client, "admin")
     assert client.get("/admin/users").status_code == 200
-    text = callback_text(client.post("/_dash-update-component", json=render_request("/admin/users")))
+    text = callback_text(
+        client.post("/_dash-update-component", json=render_request("/admin/users"))
+    )
     assert "cobra2" in text
 
 
