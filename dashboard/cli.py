@@ -164,7 +164,7 @@ def import_command(ctx: Context, kind: str, file: Path, date_format: str | None)
     except ImportErrorReport as exc:
         click.echo(f"{file.name}: nothing imported, {len(exc.errors)} problem(s):", err=True)
         for error in exc.errors:
-            click.echo(f"  row {error.row}, {error.column}: {error.reason}", err=True)
+            click.echo(f"  {error}", err=True)
         sys.exit(1)
     click.echo(
         f"{file.name}: {result.created} created, {result.updated} updated, "

@@ -199,7 +199,7 @@ def tax_id(index: int, country: str) -> str:
         "Argentina": f"30-{digits}-{check}",
         "Puerto Rico": f"66-{digits[1:]}",
     }
-    return formats.get(country, f"{country[:2].upper()}{digits}{check}")
+    return formats.get(country, f"{ascii_slug(country)[:3].upper()}-{digits}{check}")
 
 
 def address(rng: random.Random, lang: str) -> str:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from itertools import islice
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from data_access.ledger import Charge, Credit, LedgerState, allocate
@@ -93,6 +92,8 @@ def rebuild_ledger(session: Session, customer_ids: Iterable[int]) -> None:
                 Document.due_date,
                 Document.amount,
                 Document.applies_to_id,
+                Document.open_amount,
+                Document.settled_on,
             ).where(Document.customer_id.in_(chunk))
         ).all()
         pays = session.execute(
@@ -103,9 +104,26 @@ def rebuild_ledger(session: Session, customer_ids: Iterable[int]) -> None:
                 Payment.date,
                 Payment.amount,
                 Payment.invoice_id,
+                Payment.unapplied,
+                Payment.settled_on,
             ).where(Payment.customer_id.in_(chunk))
         ).all()
         _rewrite_chunk(session, chunk, docs, pays)
+
+
+_DOCUMENTS = cast(Table, Document.__table__)
+_PAYMENTS = cast(Table, Payment.__table__)
+_ALLOCATIONS = cast(Table, Allocation.__table__)
+_UPDATE_DOCUMENT = (
+    update(_DOCUMENTS)
+    .where(_DOCUMENTS.c.id == bindparam("row_id"))
+    .values(open_amount=bindparam("open_amount"), settled_on=bindparam("settled_on"))
+)
+_UPDATE_PAYMENT = (
+    update(_PAYMENTS)
+    .where(_PAYMENTS.c.id == bindparam("row_id"))
+    .values(unapplied=bindparam("unapplied"), settled_on=bindparam("settled_on"))
+)
 
 
 def _rewrite_chunk(
@@ -117,6 +135,8 @@ def _rewrite_chunk(
         docs_by[doc.customer_id].append(doc)
     for pay in pays:
         pays_by[pay.customer_id].append(pay)
+    stored_docs = {doc.id: (doc.open_amount, doc.settled_on) for doc in docs}
+    stored_pays = {pay.id: (pay.unapplied, pay.settled_on) for pay in pays}
     allocations: list[dict[str, object]] = []
     doc_updates: list[dict[str, object]] = []
     pay_updates: list[dict[str, object]] = []
@@ -126,26 +146,27 @@ def _rewrite_chunk(
         allocations.extend(allocation_rows(customer_id, state))
         settled = credit_settlements(state, credits)
         for charge in charges:
-            doc_updates.append(
-                {
-                    "id": charge.id,
-                    "open_amount": state.open_amounts[charge.id],
-                    "settled_on": state.settled_on[charge.id],
-                }
-            )
+            now = (state.open_amounts[charge.id], state.settled_on[charge.id])
+            if stored_docs[charge.id] != now:
+                doc_updates.append(
+                    {"row_id": charge.id, "open_amount": now[0], "settled_on": now[1]}
+                )
         for credit in credits:
             key = (credit.source, credit.id)
-            left: Decimal = state.unapplied[key]
+            now = (state.unapplied[key], settled[key])
             if credit.source == "payment":
-                pay_updates.append({"id": credit.id, "unapplied": left, "settled_on": settled[key]})
-            else:
+                if stored_pays[credit.id] != now:
+                    pay_updates.append(
+                        {"row_id": credit.id, "unapplied": now[0], "settled_on": now[1]}
+                    )
+            elif stored_docs[credit.id] != now:
                 doc_updates.append(
-                    {"id": credit.id, "open_amount": left, "settled_on": settled[key]}
+                    {"row_id": credit.id, "open_amount": now[0], "settled_on": now[1]}
                 )
     session.execute(delete(Allocation).where(Allocation.customer_id.in_(chunk)))
     if allocations:
-        session.execute(insert(Allocation), allocations)
+        session.execute(insert(_ALLOCATIONS), allocations)
     if doc_updates:
-        session.execute(update(Document), doc_updates)
+        session.execute(_UPDATE_DOCUMENT, doc_updates)
     if pay_updates:
-        session.execute(update(Payment), pay_updates)
+        session.execute(_UPDATE_PAYMENT, pay_updates)

@@ -53,8 +53,8 @@ def pg_schema_factory() -> Iterator[object]:
         return make_engine(PG_ADMIN_URL, connect_args={"options": f"-csearch_path={schema}"})
 
     yield make
-    with admin.begin() as conn:
-        for schema in created:
+    for schema in created:  # one transaction each: PostgreSQL caps locks per transaction
+        with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
     admin.dispose()
 

@@ -8,7 +8,8 @@ other values updates that row. Nothing here commits: the caller's
 
 Keys: sellers and customers by ``code``, contacts by owner and ``name``, documents by
 ``(kind, number)``, payments by ``reference``. Large files are read lazily, existing
-rows are looked up in chunks and written with executemany in chunks.
+rows are looked up in chunks and written with executemany in chunks, so ORM objects
+the session already holds are not refreshed: expire or refresh them to see the import.
 """
 
 from data_access.importers.api import KINDS, import_file, import_rows

@@ -250,7 +250,7 @@ class Importer(ABC):
             if id_ is None
         )
         for chunk in chunked(new, WRITE_CHUNK):
-            self.session.execute(insert(self.model), chunk)
+            self.session.execute(insert(self.table), chunk)
 
     def update_changed(self) -> None:
         """Update the rows whose values differ from their record, in chunks."""

@@ -14,10 +14,10 @@ from data_access.models import CENT, DOCUMENT_KINDS
 
 ISO_DATE = "%Y-%m-%d"
 MONEY_LIMIT = Decimal(10) ** 16  # NUMERIC(18, 2) holds 16 digits before the point
-_PLAIN_NUMBER = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)")
-_SEPARATED_NUMBER = re.compile(r"-?[\d.,' \u00a0\u202f]*\d[\d.,' \u00a0\u202f]*")
-_INTEGER = re.compile(r"-?\d+")
-_ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PLAIN_NUMBER = re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+_SEPARATED_NUMBER = re.compile(r"-?[0-9.,' \u00a0\u202f]*[0-9][0-9.,' \u00a0\u202f]*")
+_INTEGER = re.compile(r"-?[0-9]{1,9}")
+_ISO_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _CURRENCY = re.compile(r"[A-Za-z]{3}")
 _TRUE = frozenset({"true", "yes", "si", "sí", "1"})
@@ -127,10 +127,10 @@ def parse_credit_limit(text: str) -> Decimal:
 
 def _money(text: str, what: str) -> Decimal:
     value = _plain_decimal(text, what, "1234.56")
-    if value != value.quantize(CENT, rounding=ROUND_HALF_EVEN):
-        raise FieldError(f"{what} '{text}' has more than 2 decimals")
     if abs(value) >= MONEY_LIMIT:
         raise FieldError(f"{what} '{text}' is too large")
+    if value != value.quantize(CENT, rounding=ROUND_HALF_EVEN):
+        raise FieldError(f"{what} '{text}' has more than 2 decimals")
     return value.quantize(CENT)
 
 
@@ -158,6 +158,8 @@ class IntegerRange:
     def __call__(self, text: str) -> int:
         """Parse ``text``; raises FieldError when not whole or out of range."""
         if not _INTEGER.fullmatch(text):
+            if _PLAIN_NUMBER.fullmatch(text) and "." not in text:  # too many digits
+                raise FieldError(f"'{text}' must be between {self.low} and {self.high}")
             raise FieldError(f"bad whole number '{text}'")
         value = int(text)
         if not self.low <= value <= self.high:

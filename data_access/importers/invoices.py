@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from data_access.importers.base import WRITE_CHUNK, Context, Key, Row, chunked
+from data_access.importers.base import WRITE_CHUNK, Key, Row, chunked
 from data_access.importers.fields import (
     parse_amount,
     parse_bool,
@@ -44,10 +44,6 @@ class InvoiceImporter(LedgerImporter):
     reference_column = "applies_to"
     reference_field = "applies_to_id"
 
-    def __init__(self, ctx: Context) -> None:
-        super().__init__(ctx)
-        self.seen: dict[Key, tuple[int, int | None]] = {}  # key -> (row, customer_id)
-
     def add(self, row: Row) -> None:
         """Validate one document row."""
         number = self.text(row, "number", required=True)
@@ -69,7 +65,7 @@ class InvoiceImporter(LedgerImporter):
             self.keep(row, values)
             return
         target = self._applies_to(row, kind, number, customer_id)
-        self._unique(row, kind, number, customer_id)
+        self.unique(row, "number", (kind, number), self.seen, f"number '{number}'")
         if self.keep(row, values) and target is not None:
             self.refer(row, *target)
 
@@ -107,7 +103,7 @@ class InvoiceImporter(LedgerImporter):
             earlier = self.seen.get((charge_kind, target))
             if earlier is None:
                 continue
-            owner = earlier[1]
+            owner = self.customer_in_row(earlier)
             if customer_id is not None and owner is not None and owner != customer_id:
                 row.error(
                     "applies_to",
@@ -116,11 +112,6 @@ class InvoiceImporter(LedgerImporter):
                 )
             return target, (charge_kind, target)
         return target, None
-
-    def _unique(self, row: Row, kind: str, number: str, customer_id: int | None) -> None:
-        first = self.seen.setdefault((kind, number), (row.number, customer_id))[0]
-        if first != row.number:
-            row.error("number", f"duplicate number '{number}' in rows {first} and {row.number}")
 
     def fetch(self, keys: list[Key]) -> Iterable[Any]:
         """Existing documents for ``(kind, number)`` keys, one query per kind."""

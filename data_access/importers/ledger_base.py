@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from data_access.importers.base import READ_CHUNK, Context, Importer, Record, Row, chunked, code_map
+from data_access.importers.base import (
+    READ_CHUNK,
+    Context,
+    Importer,
+    Key,
+    Record,
+    Row,
+    chunked,
+    code_map,
+)
 from data_access.importers.errors import RowError
 from data_access.ledger_store import rebuild_ledger
 from data_access.models import CHARGE_KINDS, Customer, Document
@@ -50,6 +61,7 @@ class LedgerImporter(Importer):
         self.customers = code_map(self.session, Customer)
         self._codes: dict[int, str] = {}
         self.references: list[Reference] = []
+        self.seen: dict[Key, int] = {}  # key -> row number of its first row
         self.customer_at = self.fields.index("customer_id") + 1
 
     def customer(self, row: Row) -> int | None:
@@ -61,6 +73,14 @@ class LedgerImporter(Importer):
         if customer_id is None:
             row.error("customer_code", f"unknown customer '{code}'")
         return customer_id
+
+    def customer_in_row(self, row_number: int) -> int | None:
+        """The customer id of the record kept for a row (None if that row was refused)."""
+        i = bisect_left(self.records, row_number, key=itemgetter(0))
+        if i < len(self.records) and self.records[i][0] == row_number:
+            customer_id: int = self.records[i][self.customer_at]
+            return customer_id
+        return None
 
     def code_of(self, customer_id: int) -> str:
         """The code of a customer id (for messages)."""
@@ -120,6 +140,7 @@ class LedgerImporter(Importer):
     def after_write(self) -> None:
         """Rebuild the ledger of every customer with created or changed rows."""
         affected = {self.records[i][self.customer_at] for i in self.plan.touched()}
+        self.records, self.seen = [], {}  # written: give the memory to the ledger rebuild
         if affected:
             rebuild_ledger(self.session, affected)
 

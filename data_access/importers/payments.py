@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from data_access.importers.base import Context, Key, Row
+from data_access.importers.base import Row
 from data_access.importers.fields import parse_amount
 from data_access.importers.ledger_base import LedgerImporter
 from data_access.models import Payment
@@ -27,10 +27,6 @@ class PaymentImporter(LedgerImporter):
     optional = {"method": "method", "invoice_id": "invoice_number"}
     reference_column = "invoice_number"
     reference_field = "invoice_id"
-
-    def __init__(self, ctx: Context) -> None:
-        super().__init__(ctx)
-        self.seen: dict[Key, int] = {}
 
     def add(self, row: Row) -> None:
         """Validate one payment row."""
