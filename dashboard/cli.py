@@ -86,6 +86,18 @@ def demo(ctx: Context, customers: int, years: int, seed: int) -> None:
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Demo portfolio loaded: {summary}")
+    _keep_demo_logins(ctx.settings, summary.logins)
+
+
+def _keep_demo_logins(settings: Settings, logins: tuple[tuple[str, str], ...]) -> None:
+    """Print the demo users' passwords and keep them in instance/demo_logins (0600)."""
+    path = settings.instance_path / "demo_logins"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{user} {password}\n" for user, password in logins))
+    path.chmod(0o600)
+    click.echo(f"Demo users (also in {path}):")
+    for user, password in logins:
+        click.echo(f"  {user} / {password}")
 
 
 @main.group()
@@ -133,7 +145,8 @@ def setup(ctx: Context, demo: bool) -> None:
         empty = sess.scalar(select(func.count()).select_from(Customer)) == 0
     if demo and empty:
         click.echo("Loading the demo portfolio (first run only)...")
-        generate_demo(ctx.engine, progress=lambda text: click.echo(f"  {text}"))
+        summary = generate_demo(ctx.engine, progress=lambda text: click.echo(f"  {text}"))
+        _keep_demo_logins(ctx.settings, summary.logins)
     password_file = ctx.settings.instance_path / "admin_password"
     with ctx.sessions() as sess:
         if get_user_by_username(sess, "admin") is None:

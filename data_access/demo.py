@@ -77,6 +77,7 @@ _HONESTY = {
 # years make about a million invoices); this is the median of the lognormal rate.
 _MONTHLY_MEDIAN = 3.15
 _MEAN_INTENSITY = 0.9 / 1.15  # mean of _intensity over the history
+_PHONE_PREFIXES = {city[0]: city[2] for city in words.CITIES}
 _NOTE_DAYS = 548  # collection notes cover the last ~18 months
 _INSERT_ORDER = (
     "customers",
@@ -245,21 +246,26 @@ def generate_demo(
         say(f"staff: {len(world.collectors)} collectors, 1 manager, {len(world.sellers)} sellers")
         plans = _plan_customers(world, customers, ids)
         for first in range(0, customers, BATCH):
-            rows: dict[str, list[Row]] = {name: [] for name in _INSERT_ORDER}
-            for plan in plans[first : first + BATCH]:
-                _simulate(plan, world, ids, rows)
-            for name in _INSERT_ORDER:
-                if rows[name]:
-                    session.execute(insert(Base.metadata.tables[name]), rows[name])
+            _write_batch(session, plans[first : first + BATCH], world, ids)
             session.commit()
-            done = min(first + BATCH, customers)
             say(
-                f"customers {done}/{customers}: {ids.last('invoice_no'):,} invoices, "
-                f"{ids.last('payments'):,} payments, {ids.last('notes'):,} notes"
+                f"customers {min(first + BATCH, customers)}/{customers}: "
+                f"{ids.last('invoice_no'):,} invoices, {ids.last('payments'):,} payments, "
+                f"{ids.last('notes'):,} notes"
             )
         _reset_sequences(session, ids)
         session.commit()
     return _summary(ids, world, logins)
+
+
+def _write_batch(session: Session, plans: list[_Plan], world: _World, ids: _Ids) -> None:
+    """Simulate a batch of customers in memory and bulk-insert their rows."""
+    rows: dict[str, list[Row]] = {name: [] for name in _INSERT_ORDER}
+    for plan in plans:
+        _simulate(plan, world, ids, rows)
+    for name in _INSERT_ORDER:
+        if rows[name]:
+            session.execute(insert(Base.metadata.tables[name]), rows[name])
 
 
 def _ensure_empty(session: Session) -> None:
@@ -314,26 +320,8 @@ def _create_staff(
     rng = random.Random(f"{seed}:staff")
     last_day = today or dt.date.today()
     start = last_day - dt.timedelta(days=365 * years)
-    logins: list[tuple[str, str]] = []
-    collector_ids: list[int] = []
-    count = min(len(words.COLLECTORS), max(4, round(customers / 50)))
-    staff = [(f"{first}.collector", name, "collector") for first, name in words.COLLECTORS]
-    staff = staff[:count] + [(*words.MANAGER, "manager")]
-    for username, full_name, role in staff:
-        password = generate_password()
-        user = add_user(
-            session,
-            username,
-            role=role,
-            password=password,
-            full_name=full_name,
-            email=f"{username}@cartera.example",
-        )
-        user.locale = "es"
-        user.created_at = dt.datetime.combine(start, dt.time(8))
-        logins.append((username, password))
-        collector_ids.append(user.id)
-    session.flush()
+    collectors = min(len(words.COLLECTORS), max(4, round(customers / 50)))
+    collector_ids, logins = _create_users(session, collectors, start)
     sellers = _create_sellers(session, rng, customers, ids)
     tag_ids = _create_tags(session, ids)
     world = _World(
@@ -347,6 +335,32 @@ def _create_staff(
         tag_ids=tag_ids,
     )
     return world, tuple(logins)
+
+
+def _create_users(
+    session: Session, collectors: int, start: dt.date
+) -> tuple[list[int], tuple[tuple[str, str], ...]]:
+    """Collectors then the manager, with generated passwords; the manager's id is last."""
+    staff = [(f"{first}.collector", name, "collector") for first, name in words.COLLECTORS]
+    staff = staff[:collectors] + [(*words.MANAGER, "manager")]
+    user_ids: list[int] = []
+    logins: list[tuple[str, str]] = []
+    for username, full_name, role in staff:
+        password = generate_password()
+        user = add_user(
+            session,
+            username,
+            role=role,
+            password=password,
+            full_name=full_name,
+            email=f"{username}@cartera.example",
+        )
+        user.locale = "es"
+        user.created_at = dt.datetime.combine(start, dt.time(8))
+        user_ids.append(user.id)
+        logins.append((username, password))
+    session.flush()
+    return user_ids, tuple(logins)
 
 
 def _create_sellers(session: Session, rng: random.Random, customers: int, ids: _Ids) -> list[int]:
@@ -443,6 +457,25 @@ def _unique_name(rng: random.Random, lang: str, industry: str, city: str, used: 
     return name
 
 
+def _identity(
+    rng: random.Random, index: int, customer_id: int, lang: str, industry: str, used: set[str]
+) -> Row:
+    """Name, tax id and whereabouts of a customer (most have coordinates near their city)."""
+    city, country, _prefix, lat, lon = rng.choice(words.CITIES)
+    located = rng.random() < 0.9
+    return {
+        "id": customer_id,
+        "code": f"C{customer_id:05d}",
+        "name": _unique_name(rng, lang, industry, city, used),
+        "tax_id": words.tax_id(index, country),
+        "address": words.address(rng, lang),
+        "city": city,
+        "country": country,
+        "latitude": Decimal(f"{lat + rng.gauss(0, 0.04):.6f}") if located else None,
+        "longitude": Decimal(f"{lon + rng.gauss(0, 0.04):.6f}") if located else None,
+    }
+
+
 def _plan_customer(
     index: int,
     archetype: str,
@@ -451,41 +484,24 @@ def _plan_customer(
     ids: _Ids,
     used: set[str],
 ) -> _Plan:
-    """Identity, size and behaviour of one customer, with its customer row."""
+    """Identity, size and behaviour of one customer; big accounts buy more and larger."""
     lang = "es" if rng.random() < 0.75 else "en"
     industry = rng.choice(words.INDUSTRIES)
-    city, country, prefix, lat, lon = rng.choice(words.CITIES)
-    name = _unique_name(rng, lang, industry, city, used)
+    row = _identity(rng, index, ids.next("customers"), lang, industry, used)
     size = rng.gauss(0, 1)
     joined, stop, default_on = _lifetime(rng, world, archetype)
     monthly = min(80.0, max(0.25, _MONTHLY_MEDIAN * math.exp(0.9 * size)))
     mean_amount = 420 * math.exp(0.5 * size + rng.gauss(0, 0.4))
     terms = rng.choice((15, 30, 30, 30, 45, 60))
-    customer_id = ids.next("customers")
     segment = "wholesale" if size + rng.gauss(0, 0.7) > 0.4 else "retail"
-    collector_id = rng.choice(world.collectors)
-    row = {
-        "id": customer_id,
-        "code": f"C{customer_id:05d}",
-        "name": name,
-        "tax_id": words.tax_id(index, country),
-        "seller_id": rng.choices(world.sellers, world.seller_weights)[0],
-        "collector_id": collector_id,
-        "credit_limit": _credit_limit(rng, monthly * mean_amount * 1.2, terms),
-        "payment_terms_days": terms,
-        "address": words.address(rng, lang),
-        "city": city,
-        "country": country,
-        "latitude": None,
-        "longitude": None,
-        "created_at": dt.datetime.combine(joined, dt.time(9)),
-    }
-    if rng.random() < 0.9:
-        row["latitude"] = Decimal(f"{lat + rng.gauss(0, 0.04):.6f}")
-        row["longitude"] = Decimal(f"{lon + rng.gauss(0, 0.04):.6f}")
+    row["seller_id"] = rng.choices(world.sellers, world.seller_weights)[0]
+    row["collector_id"] = rng.choice(world.collectors)
+    row["credit_limit"] = _credit_limit(rng, monthly * mean_amount * 1.2, terms)
+    row["payment_terms_days"] = terms
+    row["created_at"] = dt.datetime.combine(joined, dt.time(9))
     return _Plan(
         index=index,
-        id=customer_id,
+        id=row["id"],
         lang=lang,
         archetype=archetype,
         terms=terms,
@@ -496,9 +512,9 @@ def _plan_customer(
         default_on=default_on,
         method=rng.choices(words.METHODS, (60, 20, 10, 5, 5))[0],
         bank=rng.choice(words.BANKS),
-        phone_prefix=prefix,
-        domain=f"{words.ascii_slug(name)[:40]}.example",
-        collector_id=collector_id,
+        phone_prefix=_PHONE_PREFIXES[row["city"]],
+        domain=f"{words.ascii_slug(row['name'])[:40]}.example",
+        collector_id=row["collector_id"],
         row=row,
         tags=(world.tag_ids[segment], world.tag_ids[industry]),
     )
@@ -1001,20 +1017,13 @@ class _Collections:
         lang, today = self.plan.lang, self.world.today
         if promise is not None:
             due, amount, kept = promise
-            text = {
-                **facts,
-                "amount": words.money_text(amount, lang),
-                "date": words.date_text(due, lang),
-                "method": words.METHOD_WORDS[lang][self.plan.method],
-            }
-            agreement = words.PAY_AGREEMENT[lang].format(**text)
-            description = words.PAY_TASK[lang].format(**text)
+            texts = words.promise_texts(lang, facts, amount, due, self.plan.method)
             status, completed = _promise_status(today, due, kept)
         else:
             due = created.date() + _days(self.rng.uniform(1, 7))
-            text = {**facts, "date": words.date_text(due, lang)}
-            agreement, description = (t.format(**text) for t in words.ACTIONS[lang][outcome])
+            texts = words.action_texts(lang, outcome, facts, due)
             status, completed = _action_status(today, due, self.rng)
+        agreement, description = texts
         task_id = self.ids.next("tasks")
         self.rows["tasks"].append(
             {

@@ -359,3 +359,23 @@ ACTIONS: dict[str, dict[str, tuple[str, str]]] = {
         "legal": ("Hand the case to legal.", "Send the file of {invoices} to legal."),
     },
 }
+
+
+def promise_texts(
+    lang: str, facts: dict[str, object], amount: Decimal, day: dt.date, method: str
+) -> tuple[str, str]:
+    """The agreement and the task description of a promise to pay ``amount`` by ``day``."""
+    text = {
+        **facts,
+        "amount": money_text(amount, lang),
+        "date": date_text(day, lang),
+        "method": METHOD_WORDS[lang][method],
+    }
+    return PAY_AGREEMENT[lang].format(**text), PAY_TASK[lang].format(**text)
+
+
+def action_texts(lang: str, action: str, facts: dict[str, object], day: dt.date) -> tuple[str, str]:
+    """The agreement and the task description of a follow-up ``action`` due on ``day``."""
+    text = {**facts, "date": date_text(day, lang)}
+    agreement, description = ACTIONS[lang][action]
+    return agreement.format(**text), description.format(**text)

@@ -92,3 +92,15 @@ def test_report_by_seller_and_invoice_headers(run):
     invoice = run("report", "aging", "--by", "invoice", "--as-of", "2024-01-01").output
     assert seller.startswith("seller_code,seller_name,customers,balance,current,d1_30")
     assert invoice.startswith("number,customer_code,issue_date,due_date,amount,open_amount")
+
+
+def test_demo_loads_once_and_prints_working_logins(run, tmp_path):
+    first = run("demo", "--customers", "12", "--years", "1", "--seed", "7")
+    assert first.exit_code == 0 and "Demo portfolio loaded" in first.output
+    logins = (tmp_path / "demo_logins").read_text().split("\n")
+    user, password = logins[0].split(" ")
+    assert f"{user} / {password}" in first.output
+    again = CliRunner().invoke(main, ["demo", "--customers", "12"])
+    assert again.exit_code != 0 and "needs an empty database" in again.output
+    report = run("report", "aging", "--by", "seller")
+    assert report.exit_code == 0 and report.output.count("\n") >= 2
