@@ -67,7 +67,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "customers.col.tags": ("Tags", "Etiquetas"),
     "customers.col.balance": ("Balance", "Saldo"),
     "customers.col.overdue": ("Overdue", "Vencido"),
-    "customers.col.oldest": ("Oldest days overdue", "Días de vencido (máx.)"),
+    "customers.col.oldest": ("Days overdue", "Días vencido"),
     "customers.empty": ("No customers to show.", "No hay clientes para mostrar."),
     # Customer page
     "customer.back": ("← All customers", "← Todos los clientes"),
@@ -85,10 +85,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "customer.no_open": (
         "Nothing open: this customer owes nothing.",
         "Nada pendiente: este cliente no debe nada.",
-    ),
-    "customer.wall_soon": (
-        "The full customer wall (notes, promises, trends) is being built.",
-        "El muro completo del cliente (notas, promesas, tendencias) está en construcción.",
     ),
     "doc.number": ("Number", "Número"),
     "doc.kind": ("Kind", "Tipo"),

@@ -85,6 +85,5 @@ def layout(
             row,
             html.H2(t("customer.open_documents"), className="h5"),
             _documents(t, documents),
-            html.P(t("customer.wall_soon"), className="text-muted small mt-3"),
         ]
     )
