@@ -197,7 +197,17 @@ class Document(Base):
         CheckConstraint("amount > 0", "amount_positive"),
         CheckConstraint("due_date >= issue_date", "due_after_issue"),
         Index("ix_documents_customer_settled", "customer_id", "settled_on"),
-        Index("ix_documents_open", "settled_on", "issue_date"),
+        Index(
+            "ix_documents_open_cover",
+            "settled_on",
+            "kind",
+            "customer_id",
+            "issue_date",
+            "due_date",
+            "open_amount",
+            "id",
+        ),
+        Index("ix_documents_issue_cover", "issue_date", "kind", "amount", "customer_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -225,8 +235,9 @@ class Payment(Base):
     __table_args__ = (
         CheckConstraint("amount > 0", "amount_positive"),
         Index("ix_payments_customer_date", "customer_id", "date"),
-        Index("ix_payments_date", "date"),
+        Index("ix_payments_date_cover", "date", "amount", "customer_id"),
         Index("ix_payments_customer_settled", "customer_id", "settled_on"),
+        Index("ix_payments_open_cover", "settled_on", "date", "customer_id", "unapplied"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -253,6 +264,14 @@ class Allocation(Base):
         CheckConstraint("amount > 0", "amount_positive"),
         Index("ix_allocations_invoice_effective", "invoice_id", "effective_date"),
         Index("ix_allocations_customer_effective", "customer_id", "effective_date"),
+        Index(
+            "ix_allocations_effective_cover",
+            "effective_date",
+            "invoice_id",
+            "payment_id",
+            "credit_note_id",
+            "amount",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
