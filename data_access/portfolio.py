@@ -80,7 +80,7 @@ class CustomerFilter:
         return any((self.seller_code is not None, self.collector, self.tag))
 
 
-def customer_ids(scope: Scope, filters: CustomerFilter) -> Select[tuple[int]]:
+def customer_ids(scope: Scope, filters: CustomerFilter) -> Select[Any]:
     """SELECT of the ids of the customers in ``scope`` matching ``filters``."""
     query = select(Customer.id).where(scope.customer_clause())
     if filters.seller_code == "":
@@ -112,7 +112,7 @@ def ledger_horizon(session: Session) -> dt.date | None:
     return session.scalar(select(func.max(Allocation.effective_date)))
 
 
-def _rewind(source: ColumnElement[Any], as_of: dt.date) -> Any:
+def _rewind(source: Any, as_of: dt.date) -> Any:
     """Per source id, the allocations effective after ``as_of`` (a subquery)."""
     return (
         select(source.label("source_id"), func.sum(Allocation.amount).label("amount"))
@@ -122,7 +122,7 @@ def _rewind(source: ColumnElement[Any], as_of: dt.date) -> Any:
     )
 
 
-def _still_open(settled_on: ColumnElement[Any], as_of: dt.date) -> list[ColumnElement[bool]]:
+def _still_open(settled_on: Any, as_of: dt.date) -> list[ColumnElement[bool]]:
     """Two index-friendly branches of "settled_on IS NULL OR settled_on > as_of"."""
     return [settled_on.is_(None), settled_on > as_of]
 
@@ -136,7 +136,7 @@ def _open_charges(as_of: dt.date, rewind: bool, scope: Scope, filters: CustomerF
     later = _rewind(Allocation.invoice_id, as_of) if rewind else None
     branches = []
     for still_open in _still_open(Document.settled_on, as_of):
-        open_now: ColumnElement[Any] = Document.open_amount
+        open_now: Any = Document.open_amount
         query = select(Document.customer_id, Document.due_date)
         if later is not None:
             open_now = Document.open_amount + func.coalesce(later.c.amount, 0)
@@ -220,7 +220,8 @@ def customer_exposure(
 
 
 def _merge_credit(frame: pd.DataFrame, credit: dict[int, Decimal], bands: int) -> pd.DataFrame:
-    missing = [cid for cid in credit if cid not in set(frame["customer_id"])]
+    present = set(frame["customer_id"])
+    missing = [cid for cid in credit if cid not in present]
     if missing:
         extra = pd.DataFrame({"customer_id": missing})
         for i in range(bands):
@@ -256,10 +257,10 @@ def unapplied_by_customer(
 
 def _unapplied(
     table: Any,
-    left_column: ColumnElement[Any],
-    source: ColumnElement[Any],
-    dated: ColumnElement[Any],
-    settled_on: ColumnElement[Any],
+    left_column: Any,
+    source: Any,
+    dated: Any,
+    settled_on: Any,
     as_of: dt.date,
     rewind: bool,
     *conditions: ColumnElement[bool],
