@@ -79,9 +79,13 @@ def rebuild_ledger(session: Session, customer_ids: Iterable[int]) -> None:
     """Recompute allocations, open amounts and unapplied credit for these customers.
 
     The ledger of a customer is replayed from its documents and payments, so the
-    result never depends on the order in which rows were imported. Does not commit.
+    result never depends on the order in which rows were imported. Stored aging
+    snapshots of these customers are refreshed too. Does not commit.
     """
-    for chunk in _chunks(sorted(set(customer_ids))):
+    from data_access.snapshots import refresh_customers
+
+    ids = sorted(set(customer_ids))
+    for chunk in _chunks(ids):
         docs = session.execute(
             select(
                 Document.id,
@@ -109,6 +113,7 @@ def rebuild_ledger(session: Session, customer_ids: Iterable[int]) -> None:
             ).where(Payment.customer_id.in_(chunk))
         ).all()
         _rewrite_chunk(session, chunk, docs, pays)
+    refresh_customers(session, ids)
 
 
 _DOCUMENTS = cast(Table, Document.__table__)

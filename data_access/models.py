@@ -19,6 +19,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -383,3 +384,47 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str | None] = mapped_column(String(80))
     details: Mapped[str] = mapped_column(Text, default="")
+
+
+SNAPSHOT_BUCKETS = 8  # at most 7 configured boundaries
+
+
+class AgingSnapshot(Base):
+    """Per-customer aging as of a date: a cache of :func:`portfolio.customer_exposure`.
+
+    Rows for a date exist only while its build row does; ledger writes refresh the
+    rows of the customers they touch (see :mod:`data_access.snapshots`).
+    """
+
+    __tablename__ = "aging_snapshots"
+    __table_args__ = (Index("ix_aging_snapshots_balance", "as_of", "balance"),)
+
+    as_of: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True
+    )
+    balance: Mapped[Decimal] = mapped_column(MONEY)
+    open_total: Mapped[Decimal] = mapped_column(MONEY)
+    unapplied: Mapped[Decimal] = mapped_column(MONEY)
+    b0: Mapped[Decimal] = mapped_column(MONEY)
+    b1: Mapped[Decimal] = mapped_column(MONEY)
+    b2: Mapped[Decimal] = mapped_column(MONEY)
+    b3: Mapped[Decimal] = mapped_column(MONEY)
+    b4: Mapped[Decimal] = mapped_column(MONEY)
+    b5: Mapped[Decimal] = mapped_column(MONEY)
+    b6: Mapped[Decimal] = mapped_column(MONEY)
+    b7: Mapped[Decimal] = mapped_column(MONEY)
+    # Sum of open amount x days overdue: divided by open_total it is the
+    # amount-weighted days overdue (a ratio, not money).
+    overdue_day_amount: Mapped[float] = mapped_column(Float)
+    oldest_due: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class AgingSnapshotBuild(Base):
+    """Which dates have a complete snapshot, built with which bucket boundaries."""
+
+    __tablename__ = "aging_snapshot_builds"
+
+    as_of: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    boundaries: Mapped[str] = mapped_column(String(60))
+    built_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)

@@ -127,7 +127,13 @@ def _still_open(settled_on: Any, as_of: dt.date) -> list[ColumnElement[bool]]:
     return [settled_on.is_(None), settled_on > as_of]
 
 
-def _open_charges(as_of: dt.date, rewind: bool, scope: Scope, filters: CustomerFilter) -> Any:
+def _open_charges(
+    as_of: dt.date,
+    rewind: bool,
+    scope: Scope,
+    filters: CustomerFilter,
+    only_customers: Sequence[int] | None = None,
+) -> Any:
     """Subquery of (customer_id, due_date, open) for charges open as of ``as_of``.
 
     The two branches (never settled / settled after ``as_of``) are a UNION ALL so
@@ -146,6 +152,8 @@ def _open_charges(as_of: dt.date, rewind: bool, scope: Scope, filters: CustomerF
         )
         if _restricted(scope, filters):
             query = query.where(Document.customer_id.in_(customer_ids(scope, filters)))
+        if only_customers is not None:
+            query = query.where(Document.customer_id.in_(list(only_customers)))
         branches.append(query)
     return union_all(*branches).subquery()
 
@@ -172,6 +180,42 @@ def _band_sum(items: Any, first: dt.date | None, last: dt.date | None) -> Any:
     return type_coerce(func.sum(case((and_(*conditions), items.c.open), else_=0)), MONEY)
 
 
+def exposure_select(
+    as_of: dt.date,
+    *,
+    scope: Scope,
+    boundaries: Sequence[int],
+    filters: CustomerFilter | None = None,
+    rewind: bool = True,
+    only_customers: Sequence[int] | None = None,
+) -> Select[Any]:
+    """The per-customer aggregation over open charges, not executed.
+
+    Columns: customer_id, b0 … bN, open_total, overdue_day_amount, oldest_due.
+    """
+    filters = filters or CustomerFilter()
+    items = _open_charges(as_of, rewind, scope, filters, only_customers)
+    today = day_number(literal(as_of, Date))
+    overdue_days = case(
+        (items.c.due_date < as_of, items.c.open * (today - day_number(items.c.due_date))),
+        else_=0,
+    )
+    bands = due_date_bands(as_of, boundaries)
+    return select(
+        items.c.customer_id,
+        *(_band_sum(items, first, last).label(f"b{i}") for i, (first, last) in enumerate(bands)),
+        type_coerce(func.sum(items.c.open), MONEY).label("open_total"),
+        func.sum(overdue_days).label("overdue_day_amount"),
+        func.min(items.c.due_date).label("oldest_due"),
+    ).group_by(items.c.customer_id)
+
+
+def needs_rewind(session: Session, as_of: dt.date) -> bool:
+    """Whether some allocation takes effect after ``as_of`` (open amounts must be rewound)."""
+    horizon = ledger_horizon(session)
+    return horizon is not None and horizon > as_of
+
+
 def customer_exposure(
     session: Session,
     *,
@@ -188,26 +232,15 @@ def customer_exposure(
     Money is Decimal.
     """
     filters = filters or CustomerFilter()
-    horizon = ledger_horizon(session)
-    rewind = horizon is not None and horizon > as_of
-    items = _open_charges(as_of, rewind, scope, filters)
-    bands = due_date_bands(as_of, boundaries)
-    today = day_number(literal(as_of, Date))
-    overdue_days = case(
-        (items.c.due_date < as_of, items.c.open * (today - day_number(items.c.due_date))),
-        else_=0,
+    rewind = needs_rewind(session, as_of)
+    query = exposure_select(
+        as_of, scope=scope, boundaries=boundaries, filters=filters, rewind=rewind
     )
-    query = select(
-        items.c.customer_id,
-        *(_band_sum(items, first, last).label(f"b{i}") for i, (first, last) in enumerate(bands)),
-        type_coerce(func.sum(items.c.open), MONEY).label("open_total"),
-        func.sum(overdue_days).label("overdue_day_amount"),
-        func.min(items.c.due_date).label("oldest_due"),
-    ).group_by(items.c.customer_id)
     frame = pd.DataFrame(session.execute(query).mappings().all())
+    bands = len(boundaries) + 2
     columns = [
         "customer_id",
-        *(f"b{i}" for i in range(len(bands))),
+        *(f"b{i}" for i in range(bands)),
         "open_total",
         "overdue_day_amount",
         "oldest_due",
@@ -216,7 +249,7 @@ def customer_exposure(
     credit = unapplied_by_customer(
         session, as_of=as_of, scope=scope, filters=filters, rewind=rewind
     )
-    return _merge_credit(frame, credit, len(bands))
+    return _merge_credit(frame, credit, bands)
 
 
 def _merge_credit(frame: pd.DataFrame, credit: dict[int, Decimal], bands: int) -> pd.DataFrame:
@@ -242,6 +275,7 @@ def unapplied_by_customer(
     scope: Scope,
     filters: CustomerFilter | None = None,
     rewind: bool = True,
+    only_customers: Sequence[int] | None = None,
 ) -> dict[int, Decimal]:
     """Credit received by ``as_of`` and not applied by then, per customer (non-zero only)."""
     filters = filters or CustomerFilter()
@@ -250,6 +284,8 @@ def unapplied_by_customer(
         query = select(credits.c.customer_id, type_coerce(func.sum(credits.c.left), MONEY))
         if _restricted(scope, filters):
             query = query.where(credits.c.customer_id.in_(customer_ids(scope, filters)))
+        if only_customers is not None:
+            query = query.where(credits.c.customer_id.in_(list(only_customers)))
         for customer_id, amount in session.execute(query.group_by(credits.c.customer_id)):
             totals[customer_id] = totals.get(customer_id, ZERO) + amount
     return {cid: amount for cid, amount in totals.items() if amount != 0}

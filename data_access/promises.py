@@ -27,7 +27,6 @@ from sqlalchemy import (
     Date,
     Integer,
     Select,
-    cast,
     func,
     literal,
     select,
@@ -66,15 +65,15 @@ def _plus_days_sqlite(element: _PlusDays, compiler: SQLCompiler, **kw: Any) -> s
 
 
 def plus_days(
-    day: ColumnExpressionArgument[dt.date], days: int
-) -> ColumnExpressionArgument[dt.date]:
+    day: ColumnExpressionArgument[dt.date | None], days: int
+) -> ColumnExpressionArgument[dt.date | None]:
     """``day + days`` in SQL on SQLite and PostgreSQL; ``days`` is a bound parameter.
 
     Zero days returns ``day`` itself, so the common case keeps plain comparisons.
     """
     if days == 0:
         return day
-    return _PlusDays(day, cast(literal(days), Integer))
+    return _PlusDays(day, literal(days, Integer))
 
 
 def _paid_towards(as_of: dt.date, grace_days: int) -> ColumnElement[Decimal]:
@@ -102,7 +101,7 @@ def _promise_query(
     customer_ids: Sequence[int] | None,
     due_from: dt.date | None,
     due_to: dt.date | None,
-) -> Select[tuple[int, int, dt.datetime, Decimal, dt.date, Decimal]]:
+) -> Select:
     """The promises query of :func:`promise_states`, scope and filters applied."""
     next_day = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time())
     query = (

@@ -1,0 +1,400 @@
+"""Per-customer aging snapshots: the portfolio page reads these, ledger writes refresh them.
+
+A snapshot for a date is built once (server-side ``INSERT … SELECT`` of
+:func:`data_access.portfolio.exposure_select`) and then read with filters, sorting and
+totals in SQL, so the page never pulls a million invoices into Python. Any ledger
+write refreshes the rows of the customers it touched for every stored date; a
+write touching many customers drops the snapshots, which rebuild on the next read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, cast
+
+import pandas as pd
+from sqlalchemy import (
+    Date,
+    Table,
+    case,
+    delete,
+    exists,
+    func,
+    insert,
+    literal,
+    select,
+    type_coerce,
+    update,
+)
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, aliased
+
+from data_access.models import (
+    MONEY,
+    SNAPSHOT_BUCKETS,
+    AgingSnapshot,
+    AgingSnapshotBuild,
+    Customer,
+    Seller,
+    Tag,
+    User,
+    customer_tags,
+)
+from data_access.portfolio import (
+    CustomerFilter,
+    customer_ids,
+    exposure_select,
+    needs_rewind,
+    unapplied_by_customer,
+)
+from data_access.scope import Scope
+
+ZERO = Decimal("0.00")
+KEEP_BUILDS = 40
+REFRESH_LIMIT = 2000  # refresh customers one by one up to this many; above, rebuild lazily
+SNAPSHOTS = cast(Table, AgingSnapshot.__table__)
+BUCKET_COLUMNS = [f"b{i}" for i in range(SNAPSHOT_BUCKETS)]
+
+
+def _key(boundaries: Sequence[int]) -> str:
+    return ",".join(str(b) for b in boundaries)
+
+
+def ensure_snapshot(session: Session, *, as_of: dt.date, boundaries: Sequence[int]) -> None:
+    """Build the snapshot for ``as_of`` unless a current one exists. Does not commit.
+
+    Safe when two processes build the same date at once: the loser's insert fails
+    on the primary key inside a savepoint and it uses the winner's rows.
+    """
+    if len(boundaries) + 2 > SNAPSHOT_BUCKETS:
+        raise ValueError(f"at most {SNAPSHOT_BUCKETS - 2} aging boundaries are supported")
+    build = session.get(AgingSnapshotBuild, as_of)
+    if build is not None and build.boundaries == _key(boundaries):
+        return
+    try:
+        with session.begin_nested():
+            if build is not None:
+                _drop_dates(session, [as_of])
+            _insert_rows(session, as_of, boundaries, None)
+            session.add(AgingSnapshotBuild(as_of=as_of, boundaries=_key(boundaries)))
+    except IntegrityError:
+        session.expire_all()
+    _prune(session)
+
+
+def _insert_rows(
+    session: Session, as_of: dt.date, boundaries: Sequence[int], customers: Sequence[int] | None
+) -> None:
+    rewind = needs_rewind(session, as_of)
+    scope = Scope.everything()
+    aggregate = exposure_select(
+        as_of, scope=scope, boundaries=boundaries, rewind=rewind, only_customers=customers
+    ).subquery()
+    bands = len(boundaries) + 2
+    zero = type_coerce(literal(0), MONEY)
+    buckets = [aggregate.c[f"b{i}"] if i < bands else zero for i in range(SNAPSHOT_BUCKETS)]
+    rows = select(
+        literal(as_of, Date),
+        aggregate.c.customer_id,
+        aggregate.c.open_total,
+        aggregate.c.open_total,
+        zero,
+        *buckets,
+        aggregate.c.overdue_day_amount,
+        aggregate.c.oldest_due,
+    )
+    columns = [
+        "as_of",
+        "customer_id",
+        "balance",
+        "open_total",
+        "unapplied",
+        *BUCKET_COLUMNS,
+        "overdue_day_amount",
+        "oldest_due",
+    ]
+    session.execute(insert(SNAPSHOTS).from_select(columns, rows))
+    credit = unapplied_by_customer(
+        session, as_of=as_of, scope=scope, rewind=rewind, only_customers=customers
+    )
+    _apply_credit(session, as_of, credit)
+
+
+def _apply_credit(session: Session, as_of: dt.date, credit: dict[int, Decimal]) -> None:
+    if not credit:
+        return
+    present = set(
+        session.scalars(
+            select(AgingSnapshot.customer_id).where(
+                AgingSnapshot.as_of == as_of, AgingSnapshot.customer_id.in_(list(credit))
+            )
+        )
+    )
+    for customer_id, amount in credit.items():
+        if customer_id in present:
+            session.execute(
+                update(SNAPSHOTS)
+                .where(SNAPSHOTS.c.as_of == as_of, SNAPSHOTS.c.customer_id == customer_id)
+                .values(unapplied=amount, balance=SNAPSHOTS.c.open_total - amount)
+            )
+        else:
+            session.execute(
+                insert(SNAPSHOTS).values(
+                    as_of=as_of,
+                    customer_id=customer_id,
+                    balance=-amount,
+                    open_total=ZERO,
+                    unapplied=amount,
+                    overdue_day_amount=0.0,
+                    oldest_due=None,
+                    **dict.fromkeys(BUCKET_COLUMNS, ZERO),
+                )
+            )
+
+
+def refresh_customers(session: Session, customer_ids: Sequence[int]) -> None:
+    """Recompute these customers' rows in every stored snapshot (after a ledger write)."""
+    builds = session.execute(select(AgingSnapshotBuild.as_of, AgingSnapshotBuild.boundaries)).all()
+    if not builds or not customer_ids:
+        return
+    if len(customer_ids) > REFRESH_LIMIT:
+        _drop_dates(session, [as_of for as_of, _ in builds])
+        return
+    ids = sorted(set(customer_ids))
+    for as_of, key in builds:
+        boundaries = [int(part) for part in key.split(",") if part]
+        session.execute(
+            delete(SNAPSHOTS).where(SNAPSHOTS.c.as_of == as_of, SNAPSHOTS.c.customer_id.in_(ids))
+        )
+        _insert_rows(session, as_of, boundaries, ids)
+
+
+def _drop_dates(session: Session, dates: Sequence[dt.date]) -> None:
+    session.execute(delete(SNAPSHOTS).where(SNAPSHOTS.c.as_of.in_(list(dates))))
+    session.execute(delete(AgingSnapshotBuild).where(AgingSnapshotBuild.as_of.in_(list(dates))))
+
+
+def _prune(session: Session) -> None:
+    dates = session.scalars(
+        select(AgingSnapshotBuild.as_of)
+        .order_by(AgingSnapshotBuild.built_at.desc())
+        .offset(KEEP_BUILDS)
+    ).all()
+    if dates:
+        _drop_dates(session, list(dates))
+
+
+def has_snapshot(session: Session, as_of: dt.date) -> bool:
+    """Whether a snapshot for ``as_of`` is stored."""
+    return bool(session.scalar(select(exists().where(AgingSnapshotBuild.as_of == as_of))))
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    """What the portfolio view shows: customer filters plus balance and age thresholds.
+
+    ``min_bucket`` keeps customers with something open in that bucket or an older one.
+    """
+
+    customers: CustomerFilter = CustomerFilter()
+    min_balance: Decimal | None = None
+    min_bucket: int | None = None
+
+
+def _filtered(query: Any, scope: Scope, view: ViewFilter, bands: int) -> Any:
+    if scope.restricted or view.customers.active:
+        query = query.where(AgingSnapshot.customer_id.in_(customer_ids(scope, view.customers)))
+    if view.min_balance is not None:
+        query = query.where(AgingSnapshot.balance >= view.min_balance)
+    if view.min_bucket is not None and view.min_bucket > 0:
+        older = [getattr(AgingSnapshot, f"b{i}") for i in range(view.min_bucket, bands)]
+        query = query.where(sum(older[1:], older[0]) > 0)
+    return query
+
+
+@dataclass(frozen=True)
+class SnapshotTotals:
+    """Sums over the customers of a view. Money is Decimal."""
+
+    customers: int
+    owing: int  # customers with a positive balance (the ones a treemap can draw)
+    balance: Decimal
+    open_total: Decimal
+    unapplied: Decimal
+    buckets: tuple[Decimal, ...]
+    overdue_day_amount: float
+    positive_balance: Decimal
+    positive_open_total: Decimal
+    positive_overdue_day_amount: float
+
+
+def _money_sum(column: Any) -> Any:
+    return type_coerce(func.coalesce(func.sum(column), 0), MONEY)
+
+
+def snapshot_totals(
+    session: Session, *, as_of: dt.date, scope: Scope, view: ViewFilter, bands: int
+) -> SnapshotTotals:
+    """Totals of the snapshot rows in the view (the snapshot must exist)."""
+    positive = AgingSnapshot.balance > 0
+    query = select(
+        func.count(),
+        func.coalesce(func.sum(case((positive, 1), else_=0)), 0),
+        _money_sum(AgingSnapshot.balance),
+        _money_sum(AgingSnapshot.open_total),
+        _money_sum(AgingSnapshot.unapplied),
+        *(_money_sum(getattr(AgingSnapshot, f"b{i}")) for i in range(bands)),
+        func.coalesce(func.sum(AgingSnapshot.overdue_day_amount), 0),
+        _money_sum(case((positive, AgingSnapshot.balance), else_=0)),
+        _money_sum(case((positive, AgingSnapshot.open_total), else_=0)),
+        func.coalesce(func.sum(case((positive, AgingSnapshot.overdue_day_amount), else_=0)), 0),
+    ).where(AgingSnapshot.as_of == as_of)
+    row = session.execute(_filtered(query, scope, view, bands)).one()
+    return SnapshotTotals(
+        customers=int(row[0]),
+        owing=int(row[1]),
+        balance=row[2],
+        open_total=row[3],
+        unapplied=row[4],
+        buckets=tuple(row[5 : 5 + bands]),
+        overdue_day_amount=float(row[5 + bands]),
+        positive_balance=row[6 + bands],
+        positive_open_total=row[7 + bands],
+        positive_overdue_day_amount=float(row[8 + bands]),
+    )
+
+
+def _snapshot_columns(bands: int) -> list[Any]:
+    return [
+        AgingSnapshot.customer_id,
+        AgingSnapshot.balance,
+        AgingSnapshot.open_total,
+        AgingSnapshot.unapplied,
+        *(getattr(AgingSnapshot, f"b{i}") for i in range(bands)),
+        AgingSnapshot.overdue_day_amount,
+        AgingSnapshot.oldest_due,
+    ]
+
+
+def snapshot_top(
+    session: Session,
+    *,
+    as_of: dt.date,
+    scope: Scope,
+    view: ViewFilter,
+    bands: int,
+    limit: int,
+    offset: int = 0,
+) -> pd.DataFrame:
+    """The customers with the largest positive balances in the view, with names.
+
+    Columns: customer_id, code, name, seller_code, seller_name, collector_name,
+    balance, open_total, unapplied, b0 … bN, overdue_day_amount, oldest_due.
+    Ordered by balance (largest first), then code.
+    """
+    collector = aliased(User)
+    query = (
+        select(
+            *_snapshot_columns(bands),
+            Customer.code,
+            Customer.name,
+            Seller.code.label("seller_code"),
+            Seller.name.label("seller_name"),
+            collector.full_name.label("collector_name"),
+        )
+        .join(Customer, Customer.id == AgingSnapshot.customer_id)
+        .outerjoin(Seller, Seller.id == Customer.seller_id)
+        .outerjoin(collector, collector.id == Customer.collector_id)
+        .where(AgingSnapshot.as_of == as_of, AgingSnapshot.balance > 0)
+        .order_by(AgingSnapshot.balance.desc(), Customer.code)
+        .limit(limit)
+        .offset(offset)
+    )
+    rows = session.execute(_filtered(query, scope, view, bands)).mappings().all()
+    columns = [
+        "customer_id",
+        "code",
+        "name",
+        "seller_code",
+        "seller_name",
+        "collector_name",
+        "balance",
+        "open_total",
+        "unapplied",
+        *(f"b{i}" for i in range(bands)),
+        "overdue_day_amount",
+        "oldest_due",
+    ]
+    return pd.DataFrame([dict(row) for row in rows], columns=columns)
+
+
+def snapshot_rollup(
+    session: Session, *, as_of: dt.date, scope: Scope, view: ViewFilter, bands: int, by: str
+) -> pd.DataFrame:
+    """Snapshot sums per seller, collector or first tag (alphabetically) of each customer.
+
+    Columns: key, label, customers, owing, balance, positive_balance, open_total,
+    unapplied, b0 … bN, overdue_day_amount, positive_overdue_day_amount, positive_open_total.
+    A customer without a seller/collector/tag has key ''.
+    """
+    key, label, joins = _rollup_key(by)
+    positive = AgingSnapshot.balance > 0
+    query = select(
+        key.label("key"),
+        func.max(label).label("label"),
+        func.count().label("customers"),
+        func.coalesce(func.sum(case((positive, 1), else_=0)), 0).label("owing"),
+        _money_sum(AgingSnapshot.balance).label("balance"),
+        _money_sum(case((positive, AgingSnapshot.balance), else_=0)).label("positive_balance"),
+        _money_sum(AgingSnapshot.open_total).label("open_total"),
+        _money_sum(AgingSnapshot.unapplied).label("unapplied"),
+        *(_money_sum(getattr(AgingSnapshot, f"b{i}")).label(f"b{i}") for i in range(bands)),
+        func.coalesce(func.sum(AgingSnapshot.overdue_day_amount), 0).label("overdue_day_amount"),
+        func.coalesce(
+            func.sum(case((positive, AgingSnapshot.overdue_day_amount), else_=0)), 0
+        ).label("positive_overdue_day_amount"),
+        _money_sum(case((positive, AgingSnapshot.open_total), else_=0)).label(
+            "positive_open_total"
+        ),
+    ).join(Customer, Customer.id == AgingSnapshot.customer_id)
+    for target, condition in joins:
+        query = query.outerjoin(target, condition)
+    query = query.where(AgingSnapshot.as_of == as_of).group_by(key)
+    rows = [dict(row) for row in session.execute(_filtered(query, scope, view, bands)).mappings()]
+    for row in rows:
+        row["key"], row["label"] = row["key"] or "", row["label"] or ""
+    columns = [
+        "key",
+        "label",
+        "customers",
+        "owing",
+        "balance",
+        "positive_balance",
+        "open_total",
+        "unapplied",
+        *(f"b{i}" for i in range(bands)),
+        "overdue_day_amount",
+        "positive_overdue_day_amount",
+        "positive_open_total",
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.sort_values("key", kind="stable").reset_index(drop=True)
+
+
+def _rollup_key(by: str) -> tuple[Any, Any, list[tuple[Any, Any]]]:
+    if by == "seller":
+        return Seller.code, Seller.name, [(Seller, Seller.id == Customer.seller_id)]
+    if by == "collector":
+        return User.username, User.full_name, [(User, User.id == Customer.collector_id)]
+    if by == "tag":
+        first = (
+            select(customer_tags.c.customer_id, func.min(Tag.name).label("tag"))
+            .join(Tag, Tag.id == customer_tags.c.tag_id)
+            .group_by(customer_tags.c.customer_id)
+            .subquery()
+        )
+        return first.c.tag, first.c.tag, [(first, first.c.customer_id == Customer.id)]
+    raise ValueError(f"cannot group by {by!r}: use seller, collector or tag")
