@@ -24,7 +24,10 @@ BANDS = 6
 EVERYTHING = Scope.everything()
 
 
-def _totals(session, view=ViewFilter(), scope=EVERYTHING):
+ALL = ViewFilter()
+
+
+def _totals(session, view=ALL, scope=EVERYTHING):
     return snapshot_totals(session, as_of=AS_OF, scope=scope, view=view, bands=BANDS)
 
 
