@@ -7,7 +7,9 @@ from dash import Dash
 
 def register_all(app: Dash) -> None:
     """Register every page's callbacks on ``app``."""
-    from callbacks import customers, navigation
+    from callbacks import customers, navigation, portfolio, sellers
 
     navigation.register(app)
     customers.register(app)
+    portfolio.register(app)
+    sellers.register(app)

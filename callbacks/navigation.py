@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dash import Dash, Input, Output
+from dash import Dash, Input, Output, State
 from dash.development.base_component import Component
 from flask_login import current_user
 
-from callbacks import customer, customers, home, users
+from callbacks import customer, customers, portfolio, sellers, users
 from dashboard import ids
 from dashboard.context import PageContext, current_language, page_context
 from dashboard.i18n import translator
@@ -18,7 +18,8 @@ from layouts.components import message_page
 
 Renderer = Callable[[dict[str, str], PageContext], Component]
 RENDERERS: dict[str, Renderer] = {
-    "home": home.render,
+    "home": portfolio.render,
+    "sellers": sellers.render,
     "customers": customers.render,
     "customer": customer.render,
     "users": users.render,
@@ -40,8 +41,11 @@ def serve_layout() -> Component:
     )
 
 
-def render_path(pathname: str | None) -> Component:
-    """The page for ``pathname``, re-checking the role on the server."""
+def render_path(pathname: str | None, search: str | None = None) -> Component:
+    """The page for ``pathname``, re-checking the role on the server.
+
+    The query string reaches renderers as ``params["search"]``.
+    """
     ctx = page_context()
     found = match(pathname or "/")
     if found is None:
@@ -49,15 +53,17 @@ def render_path(pathname: str | None) -> Component:
     page, params = found
     if not allowed(page, ctx.role):
         return message_page(ctx.t("error.forbidden"), "")
-    return RENDERERS[page.name](params, ctx)
+    return RENDERERS[page.name]({**params, "search": search or ""}, ctx)
 
 
 def register(app: Dash) -> None:
     """Route URL changes to page renderers."""
 
-    @app.callback(Output(ids.PAGE, "children"), Input(ids.URL, "pathname"))
-    def update_page(pathname: str | None) -> Component:
-        return render_path(pathname)
+    @app.callback(
+        Output(ids.PAGE, "children"), Input(ids.URL, "pathname"), State(ids.URL, "search")
+    )
+    def update_page(pathname: str | None, search: str | None) -> Component:
+        return render_path(pathname, search)
 
     app.clientside_callback(
         "function(n, open) { return n ? !open : open; }",

@@ -222,6 +222,46 @@ def report_aging(ctx: Context, as_of: dt.datetime | None, level: str, fmt: str) 
     click.echo(render_table(frame, fmt), nl=False)  # type: ignore[arg-type]
 
 
+@report.command("kpis")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date of the figures (default: today).",
+)
+@click.option("--seller", "seller", default=None, help="Only this seller's customers (code).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@pass_context
+def report_kpis(ctx: Context, as_of: dt.datetime | None, seller: str | None, fmt: str) -> None:
+    """Collection KPIs (receivable, DSO, CEI, collections, promises) as one record."""
+    import json
+
+    import pandas as pd
+
+    from dashboard.kpi_service import kpis_as_of
+    from dashboard.kpis import kpi_record
+    from data_access.portfolio import CustomerFilter
+    from data_access.scope import Scope
+
+    day = as_of.date() if as_of else dt.date.today()
+    with ctx.sessions() as sess:
+        kpis = kpis_as_of(
+            sess,
+            as_of=day,
+            scope=Scope.everything(),
+            filters=CustomerFilter(seller_code=seller),
+            boundaries=ctx.settings.aging_boundaries,
+        )
+    record = kpi_record(kpis)
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_table(pd.DataFrame([record]), "csv"), nl=False)
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8050, show_default=True, type=int)

@@ -29,6 +29,7 @@ class Page:
 
 PAGES = (
     Page("home", "/"),
+    Page("sellers", "/sellers"),
     Page("customers", "/customers"),
     Page("customer", "/customers/<code>"),
     Page("users", "/admin/users", roles=("admin",)),

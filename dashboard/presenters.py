@@ -149,3 +149,88 @@ def portfolio_tiles(
         Tile(t("home.current"), fmt.money(summary.current, currency, language), tone="good"),
         Tile(t("home.customers_owing"), fmt.number(summary.customers_owing, language)),
     ]
+
+
+@dataclass(frozen=True)
+class KpiTile:
+    """A KPI tile: the figure, its change against the previous period, and how it is computed."""
+
+    key: str
+    title: str
+    value: str
+    change: str | None
+    direction: str  # "up", "down" or "flat"
+    tone: str  # "good", "bad" or "neutral": whether the change is welcome
+    help: str
+
+
+# For each KPI: how to show it, and whether a rise is good (+1), bad (-1) or neither (0).
+KPI_STYLE: dict[str, tuple[str, int]] = {
+    "total_receivable": ("money", 0),
+    "overdue": ("money", -1),
+    "current": ("money", 0),
+    "dso_standard_90": ("days", -1),
+    "dso_countback": ("days", -1),
+    "best_possible_dso": ("days", -1),
+    "add": ("days", -1),
+    "cei_month": ("pct", 1),
+    "collected_day": ("money", 1),
+    "collected_week": ("money", 1),
+    "collected_month": ("money", 1),
+    "promises_due": ("count", 0),
+    "promises_broken": ("count", -1),
+}
+
+
+def _kpi_value(
+    kind: str, value: Decimal | int | None, t: Translator, language: str, currency: str
+) -> str:
+    if value is None:
+        return t("common.none")
+    if kind == "money":
+        return fmt.money(Decimal(value), currency, language)
+    if kind == "days":
+        return t("kpi.days", value=fmt.number(value, language, digits=1))
+    if kind == "pct":
+        return fmt.percent(Decimal(value) / 100, language)
+    return fmt.number(value, language)
+
+
+def kpi_tiles(
+    now: object,
+    changes: dict[str, Decimal | None],
+    *,
+    previous_date: str,
+    t: Translator,
+    language: str,
+    currency: str,
+) -> list[KpiTile]:
+    """Tiles for :class:`dashboard.kpis.Kpis` with arrows against the previous period."""
+    tiles = []
+    for key, (kind, rise) in KPI_STYLE.items():
+        value = getattr(now, key)
+        change = changes.get(key)
+        direction = "flat" if not change else ("up" if change > 0 else "down")
+        sign = 0 if direction == "flat" else (1 if direction == "up" else -1)
+        tone = "neutral" if rise == 0 or sign == 0 else ("good" if sign == rise else "bad")
+        shown = None
+        if change is not None:
+            arrow = {"up": "▲", "down": "▼", "flat": "="}[direction]
+            amount = _kpi_value(kind, abs(change), t, language, currency)
+            shown = f"{arrow} {amount} {t('portfolio.vs', date=previous_date)}"
+        title = t(f"kpi.{key}")
+        if key == "overdue" and now.overdue_pct is not None:  # type: ignore[attr-defined]
+            pct = fmt.percent(Decimal(now.overdue_pct) / 100, language)  # type: ignore[attr-defined]
+            title = f"{title} · {t('kpi.share', pct=pct)}"
+        tiles.append(
+            KpiTile(
+                key,
+                title,
+                _kpi_value(kind, value, t, language, currency),
+                shown,
+                direction,
+                tone,
+                t(f"kpi.help.{key}"),
+            )
+        )
+    return tiles

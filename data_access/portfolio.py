@@ -377,3 +377,43 @@ def collected(
         query = query.where(Payment.customer_id.in_(customer_ids(scope, filters)))
     amount, count = session.execute(query).one()
     return amount or ZERO, int(count)
+
+
+def net_credit_sales_by(
+    session: Session, *, first: dt.date, last: dt.date, scope: Scope, by: str
+) -> dict[str, Decimal]:
+    """Net credit sales from ``first`` to ``last`` per seller code or collector username."""
+    signed = case((Document.kind == "credit_note", -Document.amount), else_=Document.amount)
+    key: Any
+    join: tuple[Any, Any]
+    if by == "seller":
+        key = Seller.code
+        join = (Seller, Seller.id == Customer.seller_id)
+    else:
+        key = User.username
+        join = (User, User.id == Customer.collector_id)
+    query = (
+        select(key, type_coerce(func.sum(signed), MONEY))
+        .join(Customer, Customer.id == Document.customer_id)
+        .outerjoin(*join)
+        .where(Document.issue_date >= first, Document.issue_date <= last, scope.customer_clause())
+        .group_by(key)
+    )
+    return {code or "": amount for code, amount in session.execute(query)}
+
+
+def customer_owners(session: Session, *, scope: Scope) -> pd.DataFrame:
+    """Each visible customer's seller code and collector username.
+
+    Columns ``customer_id, seller, collector`` ('' when there is none).
+    """
+    query = (
+        select(Customer.id, Seller.code, User.username)
+        .outerjoin(Seller, Seller.id == Customer.seller_id)
+        .outerjoin(User, User.id == Customer.collector_id)
+        .where(scope.customer_clause())
+    )
+    rows = [
+        (cid, seller or "", collector or "") for cid, seller, collector in session.execute(query)
+    ]
+    return pd.DataFrame(rows, columns=["customer_id", "seller", "collector"])

@@ -186,3 +186,32 @@ def _tags_by_customer(session: Session, scope: Scope) -> dict[int, list[str]]:
 def find_customer(session: Session, code: str, *, scope: Scope) -> Customer | None:
     """The customer with ``code`` if the scope may see it, else None (same answer for both)."""
     return session.scalar(select(Customer).where(Customer.code == code, scope.customer_clause()))
+
+
+def filter_options(session: Session, *, scope: Scope) -> dict[str, list[tuple[str, str]]]:
+    """Sellers, collectors and tags of the customers the scope may see, as (value, label)."""
+    visible = select(Customer.id).where(scope.customer_clause())
+    sellers = session.execute(
+        select(Seller.code, Seller.name)
+        .where(Seller.id.in_(select(Customer.seller_id).where(Customer.id.in_(visible))))
+        .order_by(Seller.name)
+    ).all()
+    collectors = session.execute(
+        select(User.username, User.full_name)
+        .where(User.id.in_(select(Customer.collector_id).where(Customer.id.in_(visible))))
+        .order_by(User.full_name)
+    ).all()
+    tags = session.scalars(
+        select(Tag.name)
+        .where(
+            Tag.id.in_(
+                select(customer_tags.c.tag_id).where(customer_tags.c.customer_id.in_(visible))
+            )
+        )
+        .order_by(Tag.name)
+    ).all()
+    return {
+        "sellers": [(code, name) for code, name in sellers],
+        "collectors": [(username, name or username) for username, name in collectors],
+        "tags": [(name, name) for name in tags],
+    }

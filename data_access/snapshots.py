@@ -398,3 +398,67 @@ def _rollup_key(by: str) -> tuple[Any, Any, list[tuple[Any, Any]]]:
         )
         return first.c.tag, first.c.tag, [(first, first.c.customer_id == Customer.id)]
     raise ValueError(f"cannot group by {by!r}: use seller, collector or tag")
+
+
+def snapshot_rest(
+    session: Session,
+    *,
+    as_of: dt.date,
+    scope: Scope,
+    view: ViewFilter,
+    bands: int,
+    skip: int,
+    by: str | None = None,
+) -> pd.DataFrame:
+    """Totals of the owing customers ranked after ``skip`` (the "Others"), per group.
+
+    Columns: key, label, customers, balance, open_total, b0 … bN,
+    overdue_day_amount, oldest_due. ``key`` is '' when not grouped.
+    """
+    key, label, joins = _rollup_key(by) if by else (literal(""), literal(""), [])
+    ranked = select(*_snapshot_columns(bands), key.label("key"), label.label("label")).join(
+        Customer, Customer.id == AgingSnapshot.customer_id
+    )
+    for target, condition in joins:
+        ranked = ranked.outerjoin(target, condition)
+    ranked = ranked.where(AgingSnapshot.as_of == as_of, AgingSnapshot.balance > 0)
+    ranked = _filtered(ranked, scope, view, bands)
+    rest = ranked.order_by(AgingSnapshot.balance.desc(), Customer.code).offset(skip).subquery()
+    query = select(
+        rest.c.key,
+        func.max(rest.c.label).label("label"),
+        func.count().label("customers"),
+        _money_sum(rest.c.balance).label("balance"),
+        _money_sum(rest.c.open_total).label("open_total"),
+        *(_money_sum(rest.c[f"b{i}"]).label(f"b{i}") for i in range(bands)),
+        func.coalesce(func.sum(rest.c.overdue_day_amount), 0).label("overdue_day_amount"),
+        func.min(rest.c.oldest_due).label("oldest_due"),
+    ).group_by(rest.c.key)
+    rows = [dict(row) for row in session.execute(query).mappings()]
+    for row in rows:
+        row["key"], row["label"] = row["key"] or "", row["label"] or ""
+    columns = [
+        "key",
+        "label",
+        "customers",
+        "balance",
+        "open_total",
+        *(f"b{i}" for i in range(bands)),
+        "overdue_day_amount",
+        "oldest_due",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def customer_tags_of(session: Session, customer_ids: Sequence[int]) -> dict[int, list[str]]:
+    """Tag names per customer, sorted."""
+    tags: dict[int, list[str]] = {}
+    query = (
+        select(customer_tags.c.customer_id, Tag.name)
+        .join(Tag, Tag.id == customer_tags.c.tag_id)
+        .where(customer_tags.c.customer_id.in_(list(customer_ids)))
+        .order_by(Tag.name)
+    )
+    for customer_id, name in session.execute(query):
+        tags.setdefault(customer_id, []).append(name)
+    return tags

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
-from dashboard.presenters import Tile
+from dashboard.presenters import KpiTile, Tile
 
 
 def page_header(title: str, subtitle: str | None = None) -> Component:
@@ -35,3 +36,21 @@ def empty_state(text: str) -> Component:
 def message_page(title: str, text: str) -> Component:
     """A page that only says something (not found, no access)."""
     return html.Div([html.H1(title, className="h4"), html.P(text)], className="message-page")
+
+
+def kpi_tile_with_trend(tile: KpiTile) -> Component:
+    """A KPI tile with its change arrow and a tooltip saying how it is computed."""
+    target = f"kpi-{tile.key}"
+    body = [
+        html.Div(tile.title, className="kpi-title"),
+        html.Div(tile.value, className="kpi-value"),
+    ]
+    if tile.change:
+        body.append(html.Div(tile.change, className=f"kpi-change kpi-change-{tile.tone}"))
+    return html.Div(
+        [
+            html.Div(body, id=target, className="kpi-tile kpi-neutral", tabIndex="0"),
+            dbc.Tooltip(tile.help, target=target, placement="bottom"),
+        ],
+        className="h-100",
+    )

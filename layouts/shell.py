@@ -19,6 +19,9 @@ def navbar(
         dbc.NavItem(
             dbc.NavLink(t("nav.customers"), href="/customers", active="partial", id="nav-customers")
         ),
+        dbc.NavItem(
+            dbc.NavLink(t("nav.sellers"), href="/sellers", active="exact", id="nav-sellers")
+        ),
     ]
     if is_admin:
         links.append(

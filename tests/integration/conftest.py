@@ -56,5 +56,5 @@ def render_request(pathname: str) -> dict[str, object]:
         "outputs": {"id": "shell-page", "property": "children"},
         "inputs": [{"id": "shell-url", "property": "pathname", "value": pathname}],
         "changedPropIds": ["shell-url.pathname"],
-        "state": [],
+        "state": [{"id": "shell-url", "property": "search", "value": ""}],
     }

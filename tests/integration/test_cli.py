@@ -104,3 +104,66 @@ def test_demo_loads_once_and_prints_working_logins(run, tmp_path):
     assert again.exit_code != 0 and "needs an empty database" in again.output
     report = run("report", "aging", "--by", "seller")
     assert report.exit_code == 0 and report.output.count("\n") >= 2
+
+
+def _load_portfolio(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The hand-worked portfolio (tests/factories.py) in the CLI's database."""
+    from data_access.db import make_engine, session_factory, session_scope
+    from data_access.schema import upgrade
+    from tests.factories import build_portfolio
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'cli.db'}")
+    upgrade(engine)
+    with session_scope(session_factory(engine)) as sess:
+        build_portfolio(sess)
+    engine.dispose()
+
+
+KPI_KEYS = [
+    "total_receivable",
+    "overdue",
+    "overdue_pct",
+    "current",
+    "dso_standard_90",
+    "dso_countback",
+    "best_possible_dso",
+    "add",
+    "cei_month",
+    "collected_day",
+    "collected_week",
+    "collected_month",
+    "promises_due",
+    "promises_broken",
+]
+
+
+def test_report_kpis_json(run, tmp_path):
+    _load_portfolio(tmp_path)
+    result = run("report", "kpis", "--as-of", "2024-03-31", "--format", "json")
+    assert result.exit_code == 0
+    record = json.loads(result.output)
+    assert list(record) == KPI_KEYS
+    # Worked by hand in tests/data_access/test_kpi_service.py.
+    assert record["total_receivable"] == "1185.01" and record["overdue_pct"] == "79.4"
+    assert record["dso_standard_90"] == "140.3" and record["dso_countback"] == "73.2"
+    assert record["cei_month"] == "15.9" and record["collected_week"] == "75.00"
+    assert record["promises_due"] == 0
+    # Seller S1 (C1, C3) as of 2023-12-31: nothing issued or owed yet, ratios are null.
+    early = run("report", "kpis", "--as-of", "2023-12-31", "--seller", "S1", "--format", "json")
+    record = json.loads(early.output)
+    assert record["total_receivable"] == "0.00" and record["collected_month"] == "0.00"
+    assert record["dso_standard_90"] is None and record["cei_month"] is None
+
+
+def test_report_kpis_csv_header_and_one_row_none_is_empty(run, tmp_path):
+    _load_portfolio(tmp_path)
+    result = run("report", "kpis", "--as-of", "2024-03-31", "--seller", "S2")
+    header, row, *rest = result.output.split("\n")
+    assert rest == [""]
+    assert header.split(",") == KPI_KEYS
+    assert row.split(",")[:4] == ["10.01", "0.01", "0.1", "10.00"]
+    # Seller S1 as of 2023-12-31: no sales, nothing collectible -> empty cells.
+    early = run("report", "kpis", "--as-of", "2023-12-31", "--seller", "S1").output
+    values = dict(zip(KPI_KEYS, early.split("\n")[1].split(","), strict=True))
+    assert values["total_receivable"] == "0.00"
+    assert values["dso_standard_90"] == "" and values["cei_month"] == ""
