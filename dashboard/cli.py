@@ -266,9 +266,11 @@ def report_kpis(ctx: Context, as_of: dt.datetime | None, seller: str | None, fmt
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8050, show_default=True, type=int)
 @click.option("--debug/--no-debug", default=False)
-def serve(host: str, port: int, debug: bool) -> None:
-    """Serve the web app (for production use gunicorn, see the README)."""
+@pass_context
+def serve(ctx: Context, host: str, port: int, debug: bool) -> None:
+    """Migrate the database if needed and serve the web app (production: gunicorn)."""
     from dashboard import create_app
 
-    app = create_app()
+    upgrade(ctx.engine)
+    app = create_app(ctx.settings)
     app.run(host=host, port=port, debug=debug)

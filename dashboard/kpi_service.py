@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-import pandas as pd
 from sqlalchemy.orm import Session
 
 from dashboard.kpis import (
@@ -56,10 +55,6 @@ class Position:
     receivable: Decimal
     current: Decimal
     overdue: Decimal
-
-
-def _column_sum(frame: pd.DataFrame, column: str) -> Decimal:
-    return sum((value for value in frame[column] if value is not None), ZERO)
 
 
 def receivable_position(

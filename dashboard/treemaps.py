@@ -376,6 +376,7 @@ def _figure(
         texttemplate="<b>%{label}</b><br>%{customdata[0]}",
         hovertemplate=hovertemplate,
         pathbar={"visible": nested},
+        root={"color": "rgba(0,0,0,0)"},
         marker={
             "colors": [node.score for node in nodes],
             "colorscale": OVERDUE_COLORSCALE,

@@ -18,6 +18,7 @@ import pandas as pd
 from sqlalchemy import (
     ColumnElement,
     Date,
+    Float,
     Integer,
     Select,
     and_,
@@ -64,6 +65,23 @@ def _day_number_sqlite(element: day_number, compiler: Any, **kw: Any) -> str:
 @compiles(day_number, "postgresql")
 def _day_number_postgresql(element: day_number, compiler: Any, **kw: Any) -> str:
     return f"(({compiler.process(element.clauses, **kw)})::date - DATE '2000-01-01')"
+
+
+class money_number(FunctionElement[float]):  # noqa: N801 - reads like the SQL function it emits
+    """A money expression as a plain number in currency units (SQLite stores cents)."""
+
+    type = Float()
+    inherit_cache = True
+
+
+@compiles(money_number, "sqlite")
+def _money_number_sqlite(element: money_number, compiler: Any, **kw: Any) -> str:
+    return f"(CAST({compiler.process(element.clauses, **kw)} AS REAL) / 100.0)"
+
+
+@compiles(money_number, "postgresql")
+def _money_number_postgresql(element: money_number, compiler: Any, **kw: Any) -> str:
+    return f"CAST({compiler.process(element.clauses, **kw)} AS DOUBLE PRECISION)"
 
 
 @dataclass(frozen=True)
@@ -205,7 +223,7 @@ def exposure_select(
         items.c.customer_id,
         *(_band_sum(items, first, last).label(f"b{i}") for i, (first, last) in enumerate(bands)),
         type_coerce(func.sum(items.c.open), MONEY).label("open_total"),
-        func.sum(overdue_days).label("overdue_day_amount"),
+        money_number(func.sum(overdue_days)).label("overdue_day_amount"),
         func.min(items.c.due_date).label("oldest_due"),
     ).group_by(items.c.customer_id)
 

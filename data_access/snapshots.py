@@ -59,8 +59,16 @@ SNAPSHOTS = cast(Table, AgingSnapshot.__table__)
 BUCKET_COLUMNS = [f"b{i}" for i in range(SNAPSHOT_BUCKETS)]
 
 
+# Bump when the way snapshot rows are computed changes: stored ones then rebuild.
+SNAPSHOT_VERSION = 2
+
+
 def _key(boundaries: Sequence[int]) -> str:
-    return ",".join(str(b) for b in boundaries)
+    return f"v{SNAPSHOT_VERSION}:" + ",".join(str(b) for b in boundaries)
+
+
+def _boundaries(key: str) -> list[int]:
+    return [int(part) for part in key.split(":")[-1].split(",") if part]
 
 
 def ensure_snapshot(session: Session, *, as_of: dt.date, boundaries: Sequence[int]) -> None:
@@ -165,7 +173,7 @@ def refresh_customers(session: Session, customer_ids: Sequence[int]) -> None:
         return
     ids = sorted(set(customer_ids))
     for as_of, key in builds:
-        boundaries = [int(part) for part in key.split(",") if part]
+        boundaries = _boundaries(key)
         session.execute(
             delete(SNAPSHOTS).where(SNAPSHOTS.c.as_of == as_of, SNAPSHOTS.c.customer_id.in_(ids))
         )

@@ -108,7 +108,7 @@ def filter_bar(
         xs="auto",
         className="align-self-end",
     )
-    return dbc.Row([*cols, reset], className="g-2 mb-3 filter-bar", lang=language)
+    return dbc.Row([*cols, reset], className="g-2 mb-3 filter-bar")
 
 
 def layout(

@@ -115,3 +115,13 @@ def test_changed_boundaries_rebuild(session):
         Decimal("500.01"),
     )
     assert has_snapshot(session, AS_OF)
+
+
+def test_weighted_days_are_in_currency_units(session):
+    build_portfolio(session)
+    ensure_snapshot(session, as_of=AS_OF, boundaries=BOUNDARIES)
+    top = snapshot_top(session, as_of=AS_OF, scope=EVERYTHING, view=ALL, bands=BANDS, limit=1)
+    row = top.iloc[0]
+    # C1: 500.00 x 60 days + 500.00 x 29 days = 44,500 amount-days over 1,250.00 open.
+    assert row["overdue_day_amount"] == 44500.0
+    assert float(row["overdue_day_amount"]) / float(row["open_total"]) == 35.6
