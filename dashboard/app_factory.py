@@ -69,6 +69,7 @@ def create_app(settings: Settings | None = None) -> Dash:
         assets_folder=str(ROOT / "assets"),
         external_stylesheets=["/vendor/bootstrap.min.css"],
         suppress_callback_exceptions=True,
+        compress=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.layout = serve_layout
