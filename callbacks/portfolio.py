@@ -72,18 +72,18 @@ def query_from_controls(values: list[Any], today: dt.date) -> PortfolioQuery:
     )
 
 
-def clicked_target(point: dict[str, Any], query: PortfolioQuery) -> str | None:
-    """Where a click on a rectangle leads: a customer's page, or the heat map drilled in."""
+def clicked_target(point: dict[str, Any], query: PortfolioQuery) -> tuple[str | None, str | None]:
+    """Where a click on a rectangle leads: ``(customer page path, None)`` or
+    ``(None, search of the heat map drilled in)``; ``(None, None)`` for nothing."""
     node = str(point.get("id", ""))
     if node.startswith("c:"):
-        return f"/customers/{quote(node[2:])}"
+        return f"/customers/{quote(node[2:])}", None
     if node == "others":
-        return "/" + to_search(query.with_changes(offset=query.offset + TOP_N))
+        return None, to_search(query.with_changes(offset=query.offset + TOP_N))
     key = node.split(":", 1)[1] if ":" in node else None
     if key is None or query.group is None:
-        return None
-    drilled = query.with_changes(group=None, **{query.group: key})
-    return "/" + to_search(drilled)
+        return None, None
+    return None, to_search(query.with_changes(group=None, **{query.group: key}))
 
 
 def _tiles(sess: Any, c: PageContext, query: PortfolioQuery, as_of: dt.date) -> Component:
@@ -151,13 +151,15 @@ def register(app: Dash) -> None:
         return tiles, figure, _note(c, data)
 
     @app.callback(
-        Output(ids.PORTFOLIO_URL, "href"),
+        Output(ids.URL, "href"),
+        Output(ids.PORTFOLIO_URL, "search", allow_duplicate=True),
         Input(ids.PORTFOLIO_TREEMAP, "clickData"),
         State(ids.PORTFOLIO_URL, "search"),
         prevent_initial_call=True,
     )
-    def open_rectangle(click: dict[str, Any] | None, search: str | None) -> Any:
+    def open_rectangle(click: dict[str, Any] | None, search: str | None) -> tuple[Any, Any]:
         if not click or not click.get("points"):
-            return no_update
+            return no_update, no_update
         query = parse_query(search, buckets=len(page_context().buckets.keys))
-        return clicked_target(click["points"][0], query) or no_update
+        page, drilled = clicked_target(click["points"][0], query)
+        return page or no_update, no_update if drilled is None else drilled

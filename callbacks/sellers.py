@@ -81,7 +81,7 @@ def register(app: Dash) -> None:
         )
 
     @app.callback(
-        Output(ids.SELLERS_URL, "href"),
+        Output(ids.URL, "href", allow_duplicate=True),
         Input(ids.SELLERS_TREEMAP, "clickData"),
         prevent_initial_call=True,
     )

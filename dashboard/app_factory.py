@@ -39,6 +39,9 @@ def _server(settings: Settings) -> Flask:
         REMEMBER_COOKIE_SAMESITE="Lax",
         PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=12),
         TESTING=settings.testing,
+        # Compress callback JSON; streamed static files are left alone (flask-compress
+        # leaves their file handles open when it compresses streams).
+        COMPRESS_STREAMS=False,
     )
     engine = make_engine(settings.database_url)
     server.extensions[EXTENSION] = Services(settings, session_factory(engine))
