@@ -125,3 +125,23 @@ def test_weighted_days_are_in_currency_units(session):
     # C1: 500.00 x 60 days + 500.00 x 29 days = 44,500 amount-days over 1,250.00 open.
     assert row["overdue_day_amount"] == 44500.0
     assert float(row["overdue_day_amount"]) / float(row["open_total"]) == 35.6
+
+
+def test_top_plus_others_is_every_positive_balance(session):
+    import datetime as dt
+
+    from data_access.demo import generate_demo
+    from data_access.snapshots import snapshot_rest
+
+    today = dt.date(2026, 11, 23)
+    generate_demo(session.get_bind(), customers=40, years=1, seed=11, today=today)
+    ensure_snapshot(session, as_of=today, boundaries=BOUNDARIES)
+    totals = snapshot_totals(session, as_of=today, scope=EVERYTHING, view=ALL, bands=BANDS)
+    for by in (None, "seller", "tag"):
+        top = snapshot_top(session, as_of=today, scope=EVERYTHING, view=ALL, bands=BANDS, limit=7)
+        rest = snapshot_rest(
+            session, as_of=today, scope=EVERYTHING, view=ALL, bands=BANDS, skip=7, by=by
+        )
+        shown = sum(top["balance"], Decimal("0.00"))
+        assert shown + sum(rest["balance"], Decimal("0.00")) == totals.positive_balance
+        assert len(top) + int(rest["customers"].sum()) == totals.owing
