@@ -130,21 +130,6 @@ def ledger_horizon(session: Session) -> dt.date | None:
     return session.scalar(select(func.max(Allocation.effective_date)))
 
 
-def _rewind(source: Any, as_of: dt.date) -> Any:
-    """Per source id, the allocations effective after ``as_of`` (a subquery)."""
-    return (
-        select(source.label("source_id"), func.sum(Allocation.amount).label("amount"))
-        .where(Allocation.effective_date > as_of, source.is_not(None))
-        .group_by(source)
-        .subquery()
-    )
-
-
-def _still_open(settled_on: Any, as_of: dt.date) -> list[ColumnElement[bool]]:
-    """Two index-friendly branches of "settled_on IS NULL OR settled_on > as_of"."""
-    return [settled_on.is_(None), settled_on > as_of]
-
-
 def _open_charges(
     as_of: dt.date,
     rewind: bool,
@@ -152,27 +137,40 @@ def _open_charges(
     filters: CustomerFilter,
     only_customers: Sequence[int] | None = None,
 ) -> Any:
-    """Subquery of (customer_id, due_date, open) for charges open as of ``as_of``.
+    """Subquery of (customer_id, due_date, open) pieces of charges open as of ``as_of``.
 
-    The two branches (never settled / settled after ``as_of``) are a UNION ALL so
-    each uses the covering index instead of a scan of every document.
+    Open as of D = open now + allocations effective after D, and sums are linear,
+    so the pieces are the open charges (``open_amount``) and, when rewinding, one
+    row per allocation effective after D of a charge issued by then. Each branch
+    is a range on a covering index; nothing scans every document or allocation.
     """
-    later = _rewind(Allocation.invoice_id, as_of) if rewind else None
-    branches = []
-    for still_open in _still_open(Document.settled_on, as_of):
-        open_now: Any = Document.open_amount
-        query = select(Document.customer_id, Document.due_date)
-        if later is not None:
-            open_now = Document.open_amount + func.coalesce(later.c.amount, 0)
-            query = query.outerjoin(later, later.c.source_id == Document.id)
-        query = query.add_columns(open_now.label("open")).where(
-            still_open, Document.kind.in_(CHARGE_KINDS), Document.issue_date <= as_of
+    now = select(Document.customer_id, Document.due_date, Document.open_amount.label("open")).where(
+        Document.settled_on.is_(None),
+        Document.kind.in_(CHARGE_KINDS),
+        Document.issue_date <= as_of,
+    )
+    branches = [now]
+    if rewind:
+        branches.append(
+            select(Document.customer_id, Document.due_date, Allocation.amount.label("open"))
+            .join(Document, Document.id == Allocation.invoice_id)
+            .where(Allocation.effective_date > as_of, Document.issue_date <= as_of)
         )
-        if _restricted(scope, filters):
-            query = query.where(Document.customer_id.in_(customer_ids(scope, filters)))
-        if only_customers is not None:
-            query = query.where(Document.customer_id.in_(list(only_customers)))
-        branches.append(query)
+    return _restrict_union(branches, Document.customer_id, scope, filters, only_customers)
+
+
+def _restrict_union(
+    branches: list[Any],
+    customer_column: Any,
+    scope: Scope,
+    filters: CustomerFilter,
+    only_customers: Sequence[int] | None,
+) -> Any:
+    if _restricted(scope, filters):
+        allowed = customer_ids(scope, filters)
+        branches = [branch.where(customer_column.in_(allowed)) for branch in branches]
+    if only_customers is not None:
+        branches = [branch.where(customer_column.in_(list(only_customers))) for branch in branches]
     return union_all(*branches).subquery()
 
 
@@ -319,17 +317,20 @@ def _unapplied(
     rewind: bool,
     *conditions: ColumnElement[bool],
 ) -> Any:
-    """Subquery of (customer_id, left) for credits not fully applied as of ``as_of``."""
-    later = _rewind(source, as_of) if rewind else None
-    branches = []
-    for still_open in _still_open(settled_on, as_of):
-        left = left_column
-        query = select(table.customer_id)
-        if later is not None:
-            left = left_column + func.coalesce(later.c.amount, 0)
-            query = query.outerjoin(later, later.c.source_id == table.id)
+    """Subquery of (customer_id, left) pieces of credit not applied as of ``as_of``.
+
+    Unapplied as of D = unapplied now + allocations from that credit effective
+    after D, for credits dated on or before D (the same rewind as for charges).
+    """
+    now = select(table.customer_id, left_column.label("left")).where(
+        settled_on.is_(None), dated <= as_of, *conditions
+    )
+    branches = [now]
+    if rewind:
         branches.append(
-            query.add_columns(left.label("left")).where(still_open, dated <= as_of, *conditions)
+            select(table.customer_id, Allocation.amount.label("left"))
+            .join(table, table.id == source)
+            .where(Allocation.effective_date > as_of, dated <= as_of, *conditions)
         )
     return union_all(*branches).subquery()
 
