@@ -60,7 +60,7 @@ BUCKET_COLUMNS = [f"b{i}" for i in range(SNAPSHOT_BUCKETS)]
 
 
 # Bump when the way snapshot rows are computed changes: stored ones then rebuild.
-SNAPSHOT_VERSION = 2
+SNAPSHOT_VERSION = 3
 
 
 def _key(boundaries: Sequence[int]) -> str:
