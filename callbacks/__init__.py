@@ -7,9 +7,10 @@ from dash import Dash
 
 def register_all(app: Dash) -> None:
     """Register every page's callbacks on ``app``."""
-    from callbacks import customers, navigation, portfolio, sellers
+    from callbacks import customer, customers, navigation, portfolio, sellers
 
     navigation.register(app)
     customers.register(app)
+    customer.register(app)
     portfolio.register(app)
     sellers.register(app)

@@ -1,51 +1,142 @@
-"""One customer's page: re-check access on the server, fetch, format."""
+"""The customer wall: render (access re-checked on the server), trends, timeline paging."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import plotly.graph_objects as go
+from dash import Dash, Input, Output, Patch, State, ctx, no_update
 from dash.development.base_component import Component
 
-from dashboard import formatting as fmt
+from callbacks import wall_notes
+from dashboard import ids
 from dashboard.aging import customer_aging, invoice_aging
-from dashboard.context import PageContext, db_session
+from dashboard.context import PageContext, db_session, page_context
 from dashboard.presenters import customer_tiles, document_rows
-from data_access.receivables import (
-    customer_directory,
-    find_customer,
-    open_items,
-    unapplied_credit,
+from dashboard.wall_metrics import customer_category, monthly_trend, trend_verdict, twelve_months
+from dashboard.wall_presenters import (
+    category_badge,
+    contact_rows,
+    customer_facts,
+    trend_chart,
+    verdict_text,
 )
-from layouts import customer
+from dashboard.wall_presenters import timeline_events as format_events
+from data_access.contacts import customer_contacts
+from data_access.receivables import customer_directory, find_customer, open_items, unapplied_credit
+from data_access.scope import Scope
+from data_access.timeline import KINDS, timeline
+from data_access.wall import customer_ledger, invoicing_by_customer, paid_invoices
+from layouts import wall
 from layouts.components import message_page
+from layouts.wall_timeline import event_list
+
+PAGE = 30
 
 
-def render(params: dict[str, str], ctx: PageContext) -> Component:
-    """Header facts, balance tiles and open documents of the customer in the URL."""
-    t, language, currency = ctx.t, ctx.language, ctx.currency
+def _events(
+    sess: Any, customer_id: int, c: PageContext, kinds: list[str], offset: int
+) -> tuple[list[dict[str, object]], bool]:
+    rows = timeline(sess, customer_id, kinds=kinds, limit=PAGE + 1, offset=offset)
+    events = format_events(rows[:PAGE], t=c.t, language=c.language, currency=c.currency)
+    return events, len(rows) > PAGE
+
+
+def render(params: dict[str, str], c: PageContext) -> Component:
+    """The wall of the customer in the URL, or "not found" (same answer when not allowed)."""
+    t = c.t
     with db_session() as sess:
-        found = find_customer(sess, params["code"], scope=ctx.scope)
+        found = find_customer(sess, params["code"], scope=c.scope)
         if found is None:
             return message_page(
                 t("error.not_found"), t("error.customer_not_found", code=params["code"])
             )
-        ids = [found.id]
-        items = open_items(sess, as_of=ctx.today, scope=ctx.scope, customer_ids=ids)
-        credit = unapplied_credit(sess, as_of=ctx.today, scope=ctx.scope, customer_ids=ids)
-        directory = customer_directory(sess, scope=ctx.scope)
-        seller = found.seller.name if found.seller else ""
-        collector = found.collector.full_name if found.collector else ""
-        days = found.payment_terms_days
-        terms = "" if days is None else t("customer.terms_days", days=days)
-    directory = directory[directory["customer_id"] == found.id]
-    aging = customer_aging(items, credit, directory, as_of=ctx.today, buckets=ctx.buckets)
-    tiles = customer_tiles(aging, t=t, language=language, currency=currency)
-    facts = [
-        (t("customer.seller"), seller),
-        (t("customer.collector"), collector),
-        (t("customer.credit_limit"), fmt.money(found.credit_limit, currency, language)),
-        (t("customer.terms"), terms),
-    ]
-    aged = invoice_aging(items, as_of=ctx.today, buckets=ctx.buckets)
-    rows = document_rows(aged, ctx.buckets, t=t, language=language, currency=currency)
-    return customer.layout(
-        t=t, name=found.name, code=found.code, facts=facts, tiles=tiles, documents=rows
+        cid = [found.id]
+        items = open_items(sess, as_of=c.today, scope=c.scope, customer_ids=cid)
+        credit = unapplied_credit(sess, as_of=c.today, scope=c.scope, customer_ids=cid)
+        directory = customer_directory(sess, scope=c.scope)
+        first, last = twelve_months(c.today)
+        category = customer_category(
+            paid_invoices(sess, found.id, first=first, last=last),
+            invoicing_by_customer(sess, first=first, last=last, scope=Scope.everything()),
+            found.id,
+        )
+        contacts = customer_contacts(sess, scope=c.scope, customer_id=found.id)
+        events, more = _events(sess, found.id, c, list(KINDS), 0)
+        modal = wall_notes.modal_for(sess, found, contacts, items, c)
+        facts = customer_facts(found, t=t, language=c.language, currency=c.currency)
+        rows = contact_rows(contacts)
+    aging = customer_aging(
+        items,
+        credit,
+        directory[directory["customer_id"] == found.id],
+        as_of=c.today,
+        buckets=c.buckets,
     )
+    aged = invoice_aging(items, as_of=c.today, buckets=c.buckets)
+    top = wall.header(
+        t=t, name=found.name, code=found.code, facts=facts, category=category_badge(category, t=t)
+    )
+    return wall.layout(
+        t=t,
+        code=found.code,
+        top=top,
+        tiles=customer_tiles(aging, t=t, language=c.language, currency=c.currency),
+        documents=document_rows(aged, c.buckets, t=t, language=c.language, currency=c.currency),
+        contacts=rows,
+        events=events,
+        has_more=more,
+        modal=modal,
+    )
+
+
+def register(app: Dash) -> None:
+    """Trends switch, timeline filter and paging; the note modal registers its own."""
+    wall_notes.register(app)
+
+    @app.callback(
+        Output(ids.WALL_TRENDS, "figure"),
+        Output(ids.WALL_VERDICT, "children"),
+        Input(ids.WALL_MONTHS, "value"),
+        State(ids.WALL_CUSTOMER, "data"),
+    )
+    def update_trends(months: int, code: str) -> tuple[go.Figure, str]:
+        c = page_context()
+        with db_session() as sess:
+            found = find_customer(sess, code, scope=c.scope)
+            if found is None:
+                return go.Figure(), c.t("error.customer_not_found", code=code)
+            ledger = customer_ledger(sess, found.id)
+        trend = monthly_trend(ledger, as_of=c.today, months=int(months or 12))
+        verdict = trend_verdict(trend)
+        return (
+            trend_chart(trend, t=c.t, language=c.language),
+            verdict_text(verdict, t=c.t, language=c.language, currency=c.currency),
+        )
+
+    @app.callback(
+        Output(ids.WALL_TIMELINE, "children"),
+        Output(ids.WALL_MORE, "style"),
+        Input(ids.WALL_KINDS, "value"),
+        Input(ids.WALL_MORE, "n_clicks"),
+        State(ids.WALL_TIMELINE, "children"),
+        State(ids.WALL_CUSTOMER, "data"),
+        prevent_initial_call=True,
+    )
+    def update_timeline(
+        kinds: list[str], _more: int | None, shown: list[Any] | None, code: str
+    ) -> tuple[Any, dict[str, str]]:
+        c = page_context()
+        more = ctx.triggered_id == ids.WALL_MORE
+        offset = len(shown or []) if more else 0
+        with db_session() as sess:
+            found = find_customer(sess, code, scope=c.scope)
+            if found is None:
+                return no_update, {"display": "none"}
+            events, has_more = _events(sess, found.id, c, kinds or [], offset)
+        style = {} if has_more else {"display": "none"}
+        if not more:
+            return event_list(events, c.t), style
+        patch = Patch()
+        patch.extend(event_list(events, c.t) if events else [])
+        return patch, style

@@ -154,6 +154,17 @@ def unauthorized() -> Any:
     return jsonify(error="authentication required"), 401
 
 
+def error_page(error: Exception) -> ResponseReturnValue:
+    """A styled, translated page for 403 and 404 (no details that would leak ids)."""
+    code = getattr(error, "code", 500)
+    t = translator(current_language())
+    title = t("error.forbidden") if code == 403 else t("error.not_found")
+    body = "" if code == 403 else t("error.not_found_body", path=request.path)
+    return render_template_string(
+        ERROR_TEMPLATE, t=t, title=title, body=body, lang=current_language()
+    ), code
+
+
 def register(server: Flask) -> None:
     """Install flask-login, the guard and the sign-in/out and language routes."""
     manager = LoginManager()
@@ -165,6 +176,8 @@ def register(server: Flask) -> None:
     server.add_url_rule("/logout", "logout", logout_view)
     server.add_url_rule("/language/<code>", "language", language_view)
     server.add_url_rule("/favicon.ico", "favicon", lambda: Response(status=204))
+    server.register_error_handler(403, error_page)
+    server.register_error_handler(404, error_page)
 
 
 LOGIN_TEMPLATE = """<!doctype html>
@@ -204,6 +217,26 @@ LOGIN_TEMPLATE = """<!doctype html>
       </p>
     </div>
   </main>
+</body>
+</html>
+"""
+
+
+ERROR_TEMPLATE = """<!doctype html>
+<html lang="{{ lang }}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Cartera · {{ title }}</title>
+  <link rel="stylesheet" href="/vendor/bootstrap.min.css">
+  <link rel="stylesheet" href="/assets/cartera.css">
+</head>
+<body class="login-page">
+  <main class="login-card card shadow-sm"><div class="card-body">
+    <h1 class="h4" id="error-title">{{ title }}</h1>
+    <p>{{ body }}</p>
+    <a href="/">Cartera</a>
+  </div></main>
 </body>
 </html>
 """

@@ -13,7 +13,8 @@ from dashboard.presenters import Tile
 from layouts.components import empty_state, kpi_tile
 
 
-def _documents(t: Translator, rows: list[dict[str, object]]) -> Component:
+def documents_table(t: Translator, rows: list[dict[str, object]]) -> Component:
+    """Open documents with days overdue and bucket (an empty state when none)."""
     if not rows:
         return empty_state(t("customer.no_open"))
     columns = [
@@ -84,6 +85,6 @@ def layout(
             header,
             row,
             html.H2(t("customer.open_documents"), className="h5"),
-            _documents(t, documents),
+            documents_table(t, documents),
         ]
     )

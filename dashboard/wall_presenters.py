@@ -1,0 +1,165 @@
+"""Format a customer's timeline events for people (locale-aware, pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dashboard import formatting as fmt
+from dashboard.i18n import Translator
+
+REASONS = ("forgot", "cannot_pay", "dispute", "unaware", "fraud", "other")
+CHANNELS = ("call", "visit", "email", "sms", "whatsapp")
+
+
+def _when(at: dt.datetime, language: str) -> str:
+    if at.time() == dt.time():
+        return fmt.date(at.date(), language)
+    return f"{fmt.date(at.date(), language)} {at.strftime('%H:%M')}"
+
+
+def _day(text: object, language: str) -> str:
+    if not text:
+        return ""
+    return fmt.date(dt.date.fromisoformat(str(text)[:10]), language)
+
+
+def _meta(event: dict[str, Any], t: Translator, language: str) -> str:
+    kind = event["kind"]
+    if kind in ("invoice", "debit_note", "credit_note"):
+        parts = [t("timeline.due", date=_day(event["text"], language))]
+        if str(event["status"]).lower() in ("1", "true"):
+            parts.append(t("doc.disputed"))
+        if event["detail"]:
+            parts.append(t("timeline.settled", date=_day(event["detail"], language)))
+        return " · ".join(parts)
+    if kind == "payment":
+        return " · ".join(str(p) for p in (event["text"], event["detail"]) if p)
+    if kind == "note":
+        return f"{t('channel.' + str(event['detail']))} · {t('reason.' + str(event['status']))}"
+    if kind == "task":
+        parts = [
+            t("task.status." + str(event["status"])),
+            t("timeline.due", date=_day(event["title"], language)),
+        ]
+        if event["detail"]:
+            parts.append(t("timeline.promise_on", date=_day(event["detail"], language)))
+        return " · ".join(parts)
+    return f"{event['detail']} · {event['status']}"
+
+
+def timeline_events(
+    events: list[dict[str, Any]], *, t: Translator, language: str, currency: str
+) -> list[dict[str, object]]:
+    """Raw timeline rows (data_access.timeline) as texts for the wall."""
+    shown = []
+    for event in events:
+        kind = event["kind"]
+        title = event["title"] or ""
+        text = event["text"] if kind in ("note", "task") else ""
+        if kind == "task":
+            title = ""
+        elif kind == "note":
+            title = t("timeline.spoke_with", name=title) if title else ""
+        elif kind == "message":
+            text = event["text"]
+        amount = event["amount"]
+        shown.append(
+            {
+                "kind": kind,
+                "when": _when(event["at"], language),
+                "title": title,
+                "amount": fmt.money(amount, currency, language) if amount is not None else "",
+                "text": text or "",
+                "meta": _meta(event, t, language),
+            }
+        )
+    return shown
+
+
+PAYMENT_COLORS = {"well": "success", "regular": "warning", "badly": "danger", None: "secondary"}
+
+
+def category_badge(category: Any, *, t: Translator) -> tuple[str, str, str]:
+    """(label, colour, explanation) of the automatic category, e.g. "A · pays badly"."""
+    pays = t(f"wall.pays.{category.payment_class or 'none'}")
+    label = f"{category.size_class} · {pays}"
+    color = "danger" if category.watch else PAYMENT_COLORS.get(category.payment_class, "secondary")
+    return label, color, t(category.explanation_key)
+
+
+def customer_facts(
+    customer: Any, *, t: Translator, language: str, currency: str
+) -> list[tuple[str, str]]:
+    """Seller, collector, credit limit, terms, tags and address of a customer."""
+    days = customer.payment_terms_days
+    place = ", ".join(p for p in (customer.address, customer.city, customer.country) if p)
+    return [
+        (t("customer.seller"), customer.seller.name if customer.seller else ""),
+        (t("customer.collector"), customer.collector.full_name if customer.collector else ""),
+        (t("customer.credit_limit"), fmt.money(customer.credit_limit, currency, language)),
+        (t("customer.terms"), "" if days is None else t("customer.terms_days", days=days)),
+        (t("customers.col.tags"), ", ".join(tag.name for tag in customer.tags)),
+        (t("customer.address"), place),
+    ]
+
+
+def contact_rows(contacts: Any) -> list[dict[str, str]]:
+    """Contacts as texts and links (``tel`` keeps only + and digits)."""
+    rows = []
+    for contact in contacts:
+        phone = contact.phone or ""
+        rows.append(
+            {
+                "name": contact.name,
+                "role": contact.role or "",
+                "phone": phone,
+                "tel": "".join(ch for ch in phone if ch.isdigit() or ch == "+"),
+                "email": contact.email or "",
+                "primary": "1" if contact.is_primary else "",
+            }
+        )
+    return rows
+
+
+def _month_label(day: dt.date, language: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, "MMM yy", locale=fmt.FORMAT_LOCALES.get(language, language))
+
+
+def trend_chart(trend: Any, *, t: Translator, language: str) -> Any:
+    """The trends figure with month names and legend in the user's language."""
+    from dashboard.figures import trend_figure
+
+    names = {
+        key: t(f"wall.series.{key}")
+        for key in ("invoiced", "collected", "balance", "overdue", "days_late")
+    }
+    return trend_figure(
+        list(trend["month"]),
+        invoiced=list(trend["invoiced"]),
+        collected=list(trend["collected"]),
+        balance=list(trend["balance"]),
+        overdue=list(trend["overdue"]),
+        days_late=list(trend["days_late"]),
+        names=names,
+        month_labels=[_month_label(m, language) for m in trend["month"]],
+    )
+
+
+def verdict_text(verdict: Any, *, t: Translator, language: str, currency: str = "USD") -> str:
+    """The one-line verdict with its numbers formatted for the locale."""
+    params: dict[str, object] = {}
+    for key, value in verdict.params.items():
+        if value is None:
+            params[key] = t("common.none")
+        elif key.startswith("balance"):
+            params[key] = fmt.money(value, currency, language)
+        elif key.startswith("overdue_share"):
+            params[key] = fmt.percent(value, language)
+        elif key.startswith("days"):
+            params[key] = fmt.number(value, language, digits=1)
+        else:
+            params[key] = value
+    return t(verdict.key, **params)
