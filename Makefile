@@ -35,5 +35,9 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/python -m pytest -p no:cacheprovider
 
+## bench: time the portfolio page on a 10,000-customer, 1M-invoice portfolio (README, Performance)
+bench: $(STAMP)
+	$(BIN)/python -m tests.bench.bench_portfolio
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

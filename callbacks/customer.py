@@ -8,13 +8,14 @@ import plotly.graph_objects as go
 from dash import Dash, Input, Output, Patch, State, ctx, no_update
 from dash.development.base_component import Component
 
-from callbacks import wall_notes
+from callbacks import wall_actions, wall_notes
 from dashboard import ids
 from dashboard.aging import customer_aging, invoice_aging
 from dashboard.context import PageContext, db_session, page_context
-from dashboard.presenters import customer_tiles, document_rows
+from dashboard.presenters import bucket_titles, customer_tiles, document_rows
 from dashboard.wall_metrics import customer_category, monthly_trend, trend_verdict, twelve_months
 from dashboard.wall_presenters import (
+    bucket_line,
     category_badge,
     contact_rows,
     customer_facts,
@@ -22,6 +23,7 @@ from dashboard.wall_presenters import (
     verdict_text,
 )
 from dashboard.wall_presenters import timeline_events as format_events
+from dashboard.wall_service import assignable_users, promise_state_map
 from data_access.contacts import customer_contacts
 from data_access.receivables import customer_directory, find_customer, open_items, unapplied_credit
 from data_access.scope import Scope
@@ -38,8 +40,21 @@ def _events(
     sess: Any, customer_id: int, c: PageContext, kinds: list[str], offset: int
 ) -> tuple[list[dict[str, object]], bool]:
     rows = timeline(sess, customer_id, kinds=kinds, limit=PAGE + 1, offset=offset)
-    events = format_events(rows[:PAGE], t=c.t, language=c.language, currency=c.currency)
+    states = promise_state_map(sess, customer_id, as_of=c.today, scope=c.scope)
+    events = format_events(
+        rows[:PAGE], t=c.t, language=c.language, currency=c.currency, promise_states=states
+    )
     return events, len(rows) > PAGE
+
+
+def _category(sess: Any, customer_id: int, c: PageContext) -> Any:
+    """The automatic category, sized against the whole portfolio (whoever looks)."""
+    first, last = twelve_months(c.today)
+    return customer_category(
+        paid_invoices(sess, customer_id, first=first, last=last),
+        invoicing_by_customer(sess, first=first, last=last, scope=Scope.everything()),
+        customer_id,
+    )
 
 
 def render(params: dict[str, str], c: PageContext) -> Component:
@@ -48,31 +63,24 @@ def render(params: dict[str, str], c: PageContext) -> Component:
     with db_session() as sess:
         found = find_customer(sess, params["code"], scope=c.scope)
         if found is None:
-            return message_page(
-                t("error.not_found"), t("error.customer_not_found", code=params["code"])
-            )
+            missing = t("error.customer_not_found", code=params["code"])
+            return message_page(t("error.not_found"), missing)
         cid = [found.id]
         items = open_items(sess, as_of=c.today, scope=c.scope, customer_ids=cid)
         credit = unapplied_credit(sess, as_of=c.today, scope=c.scope, customer_ids=cid)
         directory = customer_directory(sess, scope=c.scope)
-        first, last = twelve_months(c.today)
-        category = customer_category(
-            paid_invoices(sess, found.id, first=first, last=last),
-            invoicing_by_customer(sess, first=first, last=last, scope=Scope.everything()),
-            found.id,
-        )
+        category = _category(sess, found.id, c)
         contacts = customer_contacts(sess, scope=c.scope, customer_id=found.id)
         events, more = _events(sess, found.id, c, list(KINDS), 0)
         modal = wall_notes.modal_for(sess, found, contacts, items, c)
-        facts = customer_facts(found, t=t, language=c.language, currency=c.currency)
-        rows = contact_rows(contacts)
-    aging = customer_aging(
-        items,
-        credit,
-        directory[directory["customer_id"] == found.id],
-        as_of=c.today,
-        buckets=c.buckets,
-    )
+        users = assignable_users(sess)
+        tags = ", ".join(tag.name for tag in found.tags)
+        mine = directory[directory["customer_id"] == found.id]
+        aging = customer_aging(items, credit, mine, as_of=c.today, buckets=c.buckets)
+        balance = aging.iloc[0]["balance"] if not aging.empty else 0
+        facts = customer_facts(
+            found, t=t, language=c.language, currency=c.currency, balance=balance
+        )
     aged = invoice_aging(items, as_of=c.today, buckets=c.buckets)
     top = wall.header(
         t=t, name=found.name, code=found.code, facts=facts, category=category_badge(category, t=t)
@@ -83,16 +91,26 @@ def render(params: dict[str, str], c: PageContext) -> Component:
         top=top,
         tiles=customer_tiles(aging, t=t, language=c.language, currency=c.currency),
         documents=document_rows(aged, c.buckets, t=t, language=c.language, currency=c.currency),
-        contacts=rows,
+        contacts=contact_rows(contacts),
         events=events,
         has_more=more,
         modal=modal,
+        tags=tags,
+        users=users,
+        buckets=bucket_line(
+            aging,
+            bucket_titles(c.buckets, t),
+            c.buckets.keys,
+            language=c.language,
+            currency=c.currency,
+        ),
     )
 
 
 def register(app: Dash) -> None:
     """Trends switch, timeline filter and paging; the note modal registers its own."""
     wall_notes.register(app)
+    wall_actions.register(app)
 
     @app.callback(
         Output(ids.WALL_TRENDS, "figure"),
@@ -134,9 +152,10 @@ def register(app: Dash) -> None:
             if found is None:
                 return no_update, {"display": "none"}
             events, has_more = _events(sess, found.id, c, kinds or [], offset)
+            users = assignable_users(sess)
         style = {} if has_more else {"display": "none"}
         if not more:
-            return event_list(events, c.t), style
+            return event_list(events, c.t, users), style
         patch = Patch()
-        patch.extend(event_list(events, c.t) if events else [])
+        patch.extend(event_list(events, c.t, users) if events else [])
         return patch, style

@@ -14,10 +14,10 @@ from dashboard import ids
 from dashboard.context import PageContext, current_scope, db_session, page_context
 from dashboard.i18n import CATALOG
 from dashboard.wall_presenters import timeline_events
+from dashboard.wall_service import assignable_users, promise_state_map
 from data_access.activity import AccessDenied, ValidationError, add_note, add_note_with_promise
 from data_access.receivables import find_customer
 from data_access.timeline import timeline
-from data_access.users import list_users
 from layouts import note_modal
 from layouts.wall_timeline import event_item
 
@@ -77,7 +77,7 @@ FORM_KEYS = [
 
 def modal_for(sess: Any, customer: Any, contacts: Any, items: Any, c: PageContext) -> Component:
     """The closed modal with this customer's contacts, open invoices and the active users."""
-    users = [(str(u.id), u.full_name or u.username) for u in list_users(sess) if u.active]
+    users = assignable_users(sess)
     documents = [(str(row.document_id), row.number) for row in items.itertuples(index=False)]
     return note_modal.modal(
         c.t,
@@ -134,8 +134,11 @@ def form_arguments(form: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]
     return note, promise
 
 
-def save(code: str, form: dict[str, Any], c: PageContext) -> tuple[dict[str, str], list[Any]]:
-    """Save the note (and promise) for ``code``; returns field errors, or the new events."""
+def save(
+    code: str, form: dict[str, Any], c: PageContext
+) -> tuple[dict[str, str], list[Any], list[tuple[str, str]]]:
+    """Save the note (and promise) for ``code``; returns field errors, or the new events
+    and the users a task can be reassigned to."""
     note, promise = form_arguments(form)
     user_id = int(current_user.get_id())
     try:
@@ -154,11 +157,19 @@ def save(code: str, form: dict[str, Any], c: PageContext) -> tuple[dict[str, str
                 add_note_with_promise(sess, **common, **note, **promise, today=c.today)
             sess.flush()
             fresh = timeline(sess, found.id, kinds=["note", "task"], limit=2 if promise else 1)
+            states = promise_state_map(sess, found.id, as_of=c.today, scope=c.scope)
+            users = assignable_users(sess)
     except ValidationError as error:
-        return dict(error.errors), []
+        return dict(error.errors), [], []
     except AccessDenied:
-        return {"_": c.t("error.customer_not_found", code=code)}, []
-    return {}, timeline_events(fresh, t=c.t, language=c.language, currency=c.currency)
+        return {"_": c.t("error.customer_not_found", code=code)}, [], []
+    return (
+        {},
+        timeline_events(
+            fresh, t=c.t, language=c.language, currency=c.currency, promise_states=states
+        ),
+        users,
+    )
 
 
 def register(app: Dash) -> None:
@@ -186,7 +197,7 @@ def register(app: Dash) -> None:
     )
     def save_note(_clicks: int | None, code: str, *values: Any) -> tuple[Any, ...]:
         c = page_context()
-        errors, events = save(code, dict(zip(FORM_KEYS, values, strict=True)), c)
+        errors, events, users = save(code, dict(zip(FORM_KEYS, values, strict=True)), c)
         messages = {target: "" for target in ERROR_TARGETS}
         for field, key in errors.items():
             target = FIELD_IDS.get(field)
@@ -197,5 +208,5 @@ def register(app: Dash) -> None:
             return (no_update, summary, True, *messages.values(), no_update)
         patch = Patch()
         for event in reversed(events):
-            patch.prepend(event_item(event, c.t))
+            patch.prepend(event_item(event, c.t, users))
         return (False, "", False, *messages.values(), patch)

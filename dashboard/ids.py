@@ -67,3 +67,32 @@ PROMISE_DOCUMENTS = "promise-documents"
 NOTE_SAVE = "note-save"
 NOTE_CANCEL = "note-cancel"
 NOTE_ERRORS = "note-errors"
+WALL_TAGS = "wall-tags"
+WALL_TAGS_SAVE = "wall-tags-save"
+WALL_TAGS_MESSAGE = "wall-tags-message"
+WALL_CONTACTS = "wall-contacts"
+CONTACT_MODAL = "contact-modal"
+CONTACT_ADD = "contact-add"
+CONTACT_ID = "contact-id"
+CONTACT_NAME = "contact-name"
+CONTACT_ROLE = "contact-role"
+CONTACT_PHONE = "contact-phone"
+CONTACT_EMAIL = "contact-email"
+CONTACT_PRIMARY = "contact-primary"
+CONTACT_SAVE = "contact-save"
+CONTACT_ERRORS = "contact-errors"
+
+
+def task_complete(task_id: object) -> dict[str, object]:
+    """Id of the "mark done" button of an open task on the wall."""
+    return {"type": "task-complete", "id": task_id}
+
+
+def task_reassign(task_id: object) -> dict[str, object]:
+    """Id of the "reassign to" select of an open task on the wall."""
+    return {"type": "task-reassign", "id": task_id}
+
+
+def contact_edit(contact_id: object) -> dict[str, object]:
+    """Id of a contact's "edit" button on the wall."""
+    return {"type": "contact-edit", "id": contact_id}

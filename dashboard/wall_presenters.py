@@ -49,9 +49,19 @@ def _meta(event: dict[str, Any], t: Translator, language: str) -> str:
 
 
 def timeline_events(
-    events: list[dict[str, Any]], *, t: Translator, language: str, currency: str
+    events: list[dict[str, Any]],
+    *,
+    t: Translator,
+    language: str,
+    currency: str,
+    promise_states: dict[int, str] | None = None,
 ) -> list[dict[str, object]]:
-    """Raw timeline rows (data_access.timeline) as texts for the wall."""
+    """Raw timeline rows (data_access.timeline) as texts for the wall.
+
+    ``promise_states`` maps task ids to kept / broken / pending, shown on promises.
+    Open tasks carry ``task_id`` so the wall can offer to complete or reassign them.
+    """
+    states = promise_states or {}
     shown = []
     for event in events:
         kind = event["kind"]
@@ -64,6 +74,11 @@ def timeline_events(
         elif kind == "message":
             text = event["text"]
         amount = event["amount"]
+        meta = _meta(event, t, language)
+        state = states.get(int(event["item_id"])) if kind == "task" else None
+        if state:
+            meta = f"{meta} · {t('promise.state.' + state)}"
+        open_task = kind == "task" and event["status"] == "open"
         shown.append(
             {
                 "kind": kind,
@@ -71,7 +86,9 @@ def timeline_events(
                 "title": title,
                 "amount": fmt.money(amount, currency, language) if amount is not None else "",
                 "text": text or "",
-                "meta": _meta(event, t, language),
+                "meta": meta,
+                "task_id": event["item_id"] if open_task else None,
+                "state": state or "",
             }
         )
     return shown
@@ -88,18 +105,26 @@ def category_badge(category: Any, *, t: Translator) -> tuple[str, str, str]:
     return label, color, t(category.explanation_key)
 
 
+def credit_use(balance: Any, limit: Any, *, t: Translator, language: str) -> str:
+    """``"82.5% used"`` of the credit limit (empty without a limit)."""
+    if limit is None or limit <= 0:
+        return ""
+    return t("customer.credit_used", pct=fmt.percent(max(balance, 0) / limit, language))
+
+
 def customer_facts(
-    customer: Any, *, t: Translator, language: str, currency: str
+    customer: Any, *, t: Translator, language: str, currency: str, balance: Any = 0
 ) -> list[tuple[str, str]]:
-    """Seller, collector, credit limit, terms, tags and address of a customer."""
+    """Seller, collector, credit limit and its use, terms, tags and address of a customer."""
     days = customer.payment_terms_days
+    used = credit_use(balance, customer.credit_limit, t=t, language=language)
+    limit = fmt.money(customer.credit_limit, currency, language)
     place = ", ".join(p for p in (customer.address, customer.city, customer.country) if p)
     return [
         (t("customer.seller"), customer.seller.name if customer.seller else ""),
         (t("customer.collector"), customer.collector.full_name if customer.collector else ""),
-        (t("customer.credit_limit"), fmt.money(customer.credit_limit, currency, language)),
+        (t("customer.credit_limit"), f"{limit} · {used}" if used else limit),
         (t("customer.terms"), "" if days is None else t("customer.terms_days", days=days)),
-        (t("customers.col.tags"), ", ".join(tag.name for tag in customer.tags)),
         (t("customer.address"), place),
     ]
 
@@ -111,6 +136,7 @@ def contact_rows(contacts: Any) -> list[dict[str, str]]:
         phone = contact.phone or ""
         rows.append(
             {
+                "id": str(contact.id),
                 "name": contact.name,
                 "role": contact.role or "",
                 "phone": phone,
@@ -163,3 +189,14 @@ def verdict_text(verdict: Any, *, t: Translator, language: str, currency: str = 
         else:
             params[key] = value
     return t(verdict.key, **params)
+
+
+def bucket_line(
+    aging: Any, titles: list[str], keys: list[str], *, language: str, currency: str
+) -> list[tuple[str, str, str]]:
+    """(key, title, amount) per aging bucket of one customer (zeros when nothing is open)."""
+    first = aging.iloc[0] if not aging.empty else None
+    return [
+        (key, title, fmt.money(first[key] if first is not None else 0, currency, language))
+        for key, title in zip(keys, titles, strict=True)
+    ]
