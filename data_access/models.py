@@ -209,6 +209,7 @@ class Document(Base):
             "id",
         ),
         Index("ix_documents_issue_cover", "issue_date", "kind", "amount", "customer_id"),
+        Index("ix_documents_customer_issue_cover", "customer_id", "issue_date", "kind", "amount"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -235,7 +236,7 @@ class Payment(Base):
     __tablename__ = "payments"
     __table_args__ = (
         CheckConstraint("amount > 0", "amount_positive"),
-        Index("ix_payments_customer_date", "customer_id", "date"),
+        Index("ix_payments_customer_date_cover", "customer_id", "date", "amount"),
         Index("ix_payments_date_cover", "date", "amount", "customer_id"),
         Index("ix_payments_customer_settled", "customer_id", "settled_on"),
         Index("ix_payments_open_cover", "settled_on", "date", "customer_id", "unapplied"),

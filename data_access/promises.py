@@ -1,7 +1,7 @@
 """Promises to pay as of a date, with what was paid towards each. Queries only.
 
 ``paid`` is summed in SQL by a correlated scalar subquery per promise over the
-customer's payments (an index range scan on ``ix_payments_customer_date``), so no
+customer's payments (an index range scan on ``ix_payments_customer_date_cover``), so no
 payment row reaches Python. The kept / broken / pending rule itself lives in
 :mod:`dashboard.promises` (``states_frame``), since data_access must not import
 dashboard.

@@ -51,47 +51,91 @@ def header(
 
 def tags_editor(t: Translator, tags: str) -> Component:
     """The customer's tags, editable in place."""
-    return html.Div([
-        dbc.Label(t("tags.edit"), html_for=ids.WALL_TAGS, className="small mb-0"),
-        dbc.InputGroup([
-            dbc.Input(id=ids.WALL_TAGS, value=tags, maxLength=400),
-            dbc.Button(t("tags.save"), id=ids.WALL_TAGS_SAVE, color="secondary", outline=True),
-        ], size="sm"),
-        html.Div(id=ids.WALL_TAGS_MESSAGE, className="small mt-1"),
-    ], className="mb-3 tags-editor")
+    return html.Div(
+        [
+            dbc.Label(t("tags.edit"), html_for=ids.WALL_TAGS, className="small mb-0"),
+            dbc.InputGroup(
+                [
+                    dbc.Input(id=ids.WALL_TAGS, value=tags, maxLength=400),
+                    dbc.Button(
+                        t("tags.save"), id=ids.WALL_TAGS_SAVE, color="secondary", outline=True
+                    ),
+                ],
+                size="sm",
+            ),
+            html.Div(id=ids.WALL_TAGS_MESSAGE, className="small mt-1"),
+        ],
+        className="mb-3 tags-editor",
+    )
 
 
 def bucket_strip(buckets: list[tuple[str, str, str]]) -> Component:
     """One chip per aging bucket: title and amount, coloured by age."""
-    return html.Div([
-        html.Span([html.Span(title, className="me-1"), html.Strong(amount)],
-                  className=f"bucket-chip bucket-{key}")
-        for key, title, amount in buckets
-    ], className="bucket-strip mb-3")
+    return html.Div(
+        [
+            html.Span(
+                [html.Span(title, className="me-1"), html.Strong(amount)],
+                className=f"bucket-chip bucket-{key}",
+            )
+            for key, title, amount in buckets
+        ],
+        className="bucket-strip mb-3",
+    )
 
 
 def contact_modal(t: Translator) -> Component:
     """Add or edit a contact (name, role, phone, email, primary)."""
-    def field(label: str, control: Component, field_id: str) -> Component:
-        return html.Div([dbc.Label(label, html_for=field_id, className="small mb-0"), control,
-                         html.Div(id=f"{field_id}-error", className="invalid-feedback d-block")],
-                        className="mb-2")
 
-    return dbc.Modal([
-        dbc.ModalHeader(dbc.ModalTitle(t("contacts.title"))),
-        dbc.ModalBody([
-            dcc.Store(id=ids.CONTACT_ID),
-            dbc.Alert(id=ids.CONTACT_ERRORS, color="danger", is_open=False, className="py-2"),
-            field(t("contacts.name"), dbc.Input(id=ids.CONTACT_NAME, maxLength=200), ids.CONTACT_NAME),
-            field(t("contacts.role"), dbc.Input(id=ids.CONTACT_ROLE, maxLength=100), ids.CONTACT_ROLE),
-            field(t("contacts.phone"), dbc.Input(id=ids.CONTACT_PHONE, type="tel", maxLength=40),
-                  ids.CONTACT_PHONE),
-            field(t("contacts.email"), dbc.Input(id=ids.CONTACT_EMAIL, type="email", maxLength=254),
-                  ids.CONTACT_EMAIL),
-            dbc.Checkbox(id=ids.CONTACT_PRIMARY, label=t("contacts.make_primary"), value=False),
-        ]),
-        dbc.ModalFooter(dbc.Button(t("note.save"), id=ids.CONTACT_SAVE, color="primary")),
-    ], id=ids.CONTACT_MODAL, is_open=False, fullscreen="sm-down")
+    def field(label: str, control: Component, field_id: str) -> Component:
+        return html.Div(
+            [
+                dbc.Label(label, html_for=field_id, className="small mb-0"),
+                control,
+                html.Div(id=f"{field_id}-error", className="invalid-feedback d-block"),
+            ],
+            className="mb-2",
+        )
+
+    return dbc.Modal(
+        [
+            dbc.ModalHeader(dbc.ModalTitle(t("contacts.title"))),
+            dbc.ModalBody(
+                [
+                    dcc.Store(id=ids.CONTACT_ID),
+                    dbc.Alert(
+                        id=ids.CONTACT_ERRORS, color="danger", is_open=False, className="py-2"
+                    ),
+                    field(
+                        t("contacts.name"),
+                        dbc.Input(id=ids.CONTACT_NAME, maxLength=200),
+                        ids.CONTACT_NAME,
+                    ),
+                    field(
+                        t("contacts.role"),
+                        dbc.Input(id=ids.CONTACT_ROLE, maxLength=100),
+                        ids.CONTACT_ROLE,
+                    ),
+                    field(
+                        t("contacts.phone"),
+                        dbc.Input(id=ids.CONTACT_PHONE, type="tel", maxLength=40),
+                        ids.CONTACT_PHONE,
+                    ),
+                    field(
+                        t("contacts.email"),
+                        dbc.Input(id=ids.CONTACT_EMAIL, type="email", maxLength=254),
+                        ids.CONTACT_EMAIL,
+                    ),
+                    dbc.Checkbox(
+                        id=ids.CONTACT_PRIMARY, label=t("contacts.make_primary"), value=False
+                    ),
+                ]
+            ),
+            dbc.ModalFooter(dbc.Button(t("note.save"), id=ids.CONTACT_SAVE, color="primary")),
+        ],
+        id=ids.CONTACT_MODAL,
+        is_open=False,
+        fullscreen="sm-down",
+    )
 
 
 def trends_card(t: Translator) -> Component:
@@ -141,7 +185,9 @@ def timeline_card(
                     options=[{"label": t(f"timeline.kind.{k}"), "value": k} for k in kinds],
                 ),
                 html.Ul(
-                    event_list(events, t, users), id=ids.WALL_TIMELINE, className="timeline list-unstyled"
+                    event_list(events, t, users),
+                    id=ids.WALL_TIMELINE,
+                    className="timeline list-unstyled",
                 ),
                 dbc.Button(
                     t("timeline.more"),
@@ -170,8 +216,15 @@ def contact_items(t: Translator, contacts: list[dict[str, str]]) -> Component:
             title.append(html.Span(f" · {contact['role']}", className="text-muted"))
         if contact.get("primary"):
             title.append(dbc.Badge(t("contacts.primary"), color="success", className="ms-2"))
-        title.append(dbc.Button(t("contacts.edit"), id=ids.contact_edit(contact["id"]),
-                                color="link", size="sm", className="py-0"))
+        title.append(
+            dbc.Button(
+                t("contacts.edit"),
+                id=ids.contact_edit(contact["id"]),
+                color="link",
+                size="sm",
+                className="py-0",
+            )
+        )
         items.append(
             html.Li([html.Div(title), html.Div(links, className="small")], className="mb-2")
         )
@@ -182,15 +235,28 @@ def contact_items(t: Translator, contacts: list[dict[str, str]]) -> Component:
 
 def contacts_card(t: Translator, contacts: list[dict[str, str]]) -> Component:
     """The contacts list with an "add contact" button and its modal."""
-    return dbc.Card(dbc.CardBody([
-        html.Div([
-            html.H2(t("contacts.title"), className="h5 mb-0 me-auto"),
-            dbc.Button(t("contacts.add"), id=ids.CONTACT_ADD, size="sm", color="secondary",
-                       outline=True),
-        ], className="d-flex align-items-center mb-2"),
-        html.Div(contact_items(t, contacts), id=ids.WALL_CONTACTS),
-        contact_modal(t),
-    ]), className="mb-3")
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.Div(
+                    [
+                        html.H2(t("contacts.title"), className="h5 mb-0 me-auto"),
+                        dbc.Button(
+                            t("contacts.add"),
+                            id=ids.CONTACT_ADD,
+                            size="sm",
+                            color="secondary",
+                            outline=True,
+                        ),
+                    ],
+                    className="d-flex align-items-center mb-2",
+                ),
+                html.Div(contact_items(t, contacts), id=ids.WALL_CONTACTS),
+                contact_modal(t),
+            ]
+        ),
+        className="mb-3",
+    )
 
 
 def layout(
