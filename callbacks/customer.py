@@ -40,7 +40,9 @@ def _events(
     sess: Any, customer_id: int, c: PageContext, kinds: list[str], offset: int
 ) -> tuple[list[dict[str, object]], bool]:
     rows = timeline(sess, customer_id, kinds=kinds, limit=PAGE + 1, offset=offset)
-    states = promise_state_map(sess, customer_id, as_of=c.today, scope=c.scope)
+    states = promise_state_map(
+        sess, customer_id, as_of=c.today, scope=c.scope, grace_days=c.grace_days
+    )
     events = format_events(
         rows[:PAGE], t=c.t, language=c.language, currency=c.currency, promise_states=states
     )

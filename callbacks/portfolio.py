@@ -92,6 +92,7 @@ def _tiles(sess: Any, c: PageContext, query: PortfolioQuery, as_of: dt.date) -> 
         as_of=as_of,
         scope=c.scope,
         filters=view_filter(query).customers,
+        grace_days=c.grace_days,
         boundaries=c.buckets.boundaries,
     )
     tiles = kpi_tiles(

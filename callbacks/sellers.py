@@ -64,9 +64,21 @@ def register(app: Dash) -> None:
         query = parse_query(search, buckets=len(c.buckets.keys))
         as_of = min(query.as_of or c.today, c.today)
         with db_session() as sess:
-            by_seller = ranking(sess, as_of=as_of, scope=c.scope, buckets=c.buckets, by="seller")
+            by_seller = ranking(
+                sess,
+                as_of=as_of,
+                scope=c.scope,
+                buckets=c.buckets,
+                by="seller",
+                grace_days=c.grace_days,
+            )
             by_collector = ranking(
-                sess, as_of=as_of, scope=c.scope, buckets=c.buckets, by="collector"
+                sess,
+                as_of=as_of,
+                scope=c.scope,
+                buckets=c.buckets,
+                by="collector",
+                grace_days=c.grace_days,
             )
         figure = seller_treemap(
             by_seller.rename(columns={"key": "seller_code", "name": "seller_name"}),

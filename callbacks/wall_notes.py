@@ -15,7 +15,13 @@ from dashboard.context import PageContext, current_scope, db_session, page_conte
 from dashboard.i18n import CATALOG
 from dashboard.wall_presenters import timeline_events
 from dashboard.wall_service import assignable_users, promise_state_map
-from data_access.activity import AccessDenied, ValidationError, add_note, add_note_with_promise
+from data_access.activity import (
+    AccessDenied,
+    ValidationError,
+    add_note,
+    add_note_with_promise,
+    add_task,
+)
 from data_access.receivables import find_customer
 from data_access.timeline import timeline
 from layouts import note_modal
@@ -134,6 +140,12 @@ def form_arguments(form: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]
     return note, promise
 
 
+def task_only(note: dict[str, Any]) -> bool:
+    """A promise with no excuse at all (no contact, reason, text) is saved as a task alone."""
+    fields = ("contact_id", "contact_name", "reason", "body", "agreement", "disputed_document_ids")
+    return not any(note[field] for field in fields)
+
+
 def save(
     code: str, form: dict[str, Any], c: PageContext
 ) -> tuple[dict[str, str], list[Any], list[tuple[str, str]]]:
@@ -153,11 +165,15 @@ def save(
             }
             if promise is None:
                 add_note(sess, **common, **note)
+            elif task_only(note):
+                add_task(sess, **common, **promise, today=c.today)
             else:
                 add_note_with_promise(sess, **common, **note, **promise, today=c.today)
             sess.flush()
             fresh = timeline(sess, found.id, kinds=["note", "task"], limit=2 if promise else 1)
-            states = promise_state_map(sess, found.id, as_of=c.today, scope=c.scope)
+            states = promise_state_map(
+                sess, found.id, as_of=c.today, scope=c.scope, grace_days=c.grace_days
+            )
             users = assignable_users(sess)
     except ValidationError as error:
         return dict(error.errors), [], []

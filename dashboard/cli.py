@@ -254,6 +254,7 @@ def report_kpis(ctx: Context, as_of: dt.datetime | None, seller: str | None, fmt
             scope=Scope.everything(),
             filters=CustomerFilter(seller_code=seller),
             boundaries=ctx.settings.aging_boundaries,
+            grace_days=ctx.settings.promise_grace_days,
         )
     record = kpi_record(kpis)
     if fmt == "json":

@@ -29,6 +29,7 @@ class Settings:
     currency: str = "USD"
     company_name: str = "Cartera"
     aging_boundaries: tuple[int, ...] = DEFAULT_BUCKETS
+    promise_grace_days: int = 0
     testing: bool = False
     extra: Mapping[str, Any] = field(default_factory=dict)
 
@@ -55,6 +56,12 @@ def parse_boundaries(text: str) -> tuple[int, ...]:
     return values
 
 
+def _grace_days(text: str) -> int:
+    if not text.strip().isdigit() or int(text) > 60:
+        raise ConfigError(f"CARTERA_PROMISE_GRACE_DAYS: a whole number of days 0-60, got {text!r}")
+    return int(text)
+
+
 def _secret_key(instance: Path, env: Mapping[str, str], testing: bool) -> str:
     key = env.get("SECRET_KEY")
     if key is not None:
@@ -75,7 +82,7 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
     """Read settings from ``env`` (default: the process environment).
 
     Variables: DATABASE_URL, SECRET_KEY, CARTERA_LOCALE, CARTERA_CURRENCY,
-    CARTERA_COMPANY, CARTERA_AGING_BUCKETS, CARTERA_INSTANCE.
+    CARTERA_COMPANY, CARTERA_AGING_BUCKETS, CARTERA_PROMISE_GRACE_DAYS, CARTERA_INSTANCE.
     """
     env = os.environ if env is None else env
     testing = bool(overrides.get("testing", False))
@@ -97,5 +104,6 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
         currency=currency,
         company_name=env.get("CARTERA_COMPANY", "Cartera"),
         aging_boundaries=parse_boundaries(env.get("CARTERA_AGING_BUCKETS", "30,60,90,120")),
+        promise_grace_days=_grace_days(env.get("CARTERA_PROMISE_GRACE_DAYS", "0")),
     )
     return settings.with_overrides(**overrides) if overrides else settings

@@ -73,6 +73,7 @@ class PageContext:
     buckets: AgingBuckets
     scope: Scope
     role: str
+    grace_days: int = 0
 
 
 def page_context() -> PageContext:
@@ -88,4 +89,5 @@ def page_context() -> PageContext:
         buckets=AgingBuckets(settings.aging_boundaries),
         scope=current_scope(),
         role=current_user.role,
+        grace_days=settings.promise_grace_days,
     )

@@ -13,10 +13,12 @@ from data_access.users import list_users
 
 
 def promise_state_map(
-    session: Session, customer_id: int, *, as_of: dt.date, scope: Scope
+    session: Session, customer_id: int, *, as_of: dt.date, scope: Scope, grace_days: int = 0
 ) -> dict[int, str]:
     """kept / broken / pending of each promise to pay of the customer, as of ``as_of``."""
-    promises = promise_states(session, as_of=as_of, scope=scope, customer_ids=[customer_id])
+    promises = promise_states(
+        session, as_of=as_of, scope=scope, customer_ids=[customer_id], grace_days=grace_days
+    )
     if promises.empty:
         return {}
     states = states_frame(promises, as_of=as_of)

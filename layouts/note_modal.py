@@ -127,6 +127,7 @@ def _promise_part(
             id=ids.NOTE_WITH_PROMISE, label=t("note.with_promise"), value=True, className="mb-2"
         ),
         html.H3(t("promise.title"), className="h6"),
+        html.P(t("note.task_only"), className="small text-muted mb-2"),
         _field(
             t("promise.description"),
             dbc.Input(
