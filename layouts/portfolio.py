@@ -133,18 +133,20 @@ def layout(
                 options=options,
                 bucket_options=bucket_options,
             ),
-            dcc.Loading(html.Div(id=ids.PORTFOLIO_TILES, className="mb-3"), delay_show=400),
+            # The heat map first: it is the page's answer; the tiles follow.
             dbc.Card(
                 dbc.CardBody(
                     [
                         dcc.Graph(
                             id=ids.PORTFOLIO_TREEMAP,
                             config={"displayModeBar": False},
-                            style={"height": "68vh", "minHeight": "420px"},
+                            style={"height": "62vh", "minHeight": "380px"},
                         ),
                         html.Div(id=ids.PORTFOLIO_NOTE, className="small text-muted mt-1"),
                     ]
-                )
+                ),
+                className="mb-3",
             ),
+            dcc.Loading(html.Div(id=ids.PORTFOLIO_TILES, className="mb-3"), delay_show=400),
         ]
     )
