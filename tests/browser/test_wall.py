@@ -44,14 +44,20 @@ def test_note_with_promise_appears_on_the_timeline(dash_duo, cartera_app, screen
         assert width <= PHONE["width"], width
     _open_modal(dash_duo)
 
-    # Saving an empty form shows what is missing and saves nothing.
+    # Saving an empty form shows what is missing and saves nothing: with no excuse it
+    # would be a task alone, which needs a description.
     _click(dash_duo, dash_duo.find_element("#note-save"))
     dash_duo.wait_for_contains_text("#note-errors", "fix")
-    dash_duo.wait_for_contains_text("#note-body-error", "Required")
+    dash_duo.wait_for_contains_text("#promise-description-error", "Required")
+    # Once there is an excuse, its reason is needed too.
+    dash_duo.find_element("#note-body").send_keys("Se les pasó la factura <b>F-2</b> #olvido")
+    _click(dash_duo, dash_duo.find_element("#note-save"))
+    WebDriverWait(dash_duo.driver, 10).until(
+        lambda _: dash_duo.find_element("#note-reason-error").text.strip() != ""
+    )
 
     dash_duo.find_element("#note-contact-name").send_keys("Ana Pérez, tesorera")
     _pick(dash_duo, "note-reason", "Forgot / disorder")
-    dash_duo.find_element("#note-body").send_keys("Se les pasó la factura <b>F-2</b> #olvido")
     dash_duo.find_element("#note-agreement").send_keys("Paga el viernes")
     dash_duo.find_element("#promise-description").send_keys("Llamar el viernes para confirmar")
     friday = (dt.date.today() + dt.timedelta(days=4)).isoformat()
