@@ -18,8 +18,6 @@ import pandas as pd
 from sqlalchemy import (
     ColumnElement,
     Date,
-    Float,
-    Integer,
     Select,
     and_,
     case,
@@ -29,9 +27,7 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.expression import FunctionElement
 
 from data_access.models import (
     CHARGE_KINDS,
@@ -46,42 +42,9 @@ from data_access.models import (
     customer_tags,
 )
 from data_access.scope import Scope
+from data_access.sqlfuncs import day_number, money_number
 
 ZERO = Decimal("0.00")
-
-
-class day_number(FunctionElement[int]):  # noqa: N801 - reads like the SQL function it emits
-    """Whole days since a fixed epoch, so date differences work on SQLite and PostgreSQL."""
-
-    type = Integer()
-    inherit_cache = True
-
-
-@compiles(day_number, "sqlite")
-def _day_number_sqlite(element: day_number, compiler: Any, **kw: Any) -> str:
-    return f"CAST(julianday({compiler.process(element.clauses, **kw)}) AS INTEGER)"
-
-
-@compiles(day_number, "postgresql")
-def _day_number_postgresql(element: day_number, compiler: Any, **kw: Any) -> str:
-    return f"(({compiler.process(element.clauses, **kw)})::date - DATE '2000-01-01')"
-
-
-class money_number(FunctionElement[float]):  # noqa: N801 - reads like the SQL function it emits
-    """A money expression as a plain number in currency units (SQLite stores cents)."""
-
-    type = Float()
-    inherit_cache = True
-
-
-@compiles(money_number, "sqlite")
-def _money_number_sqlite(element: money_number, compiler: Any, **kw: Any) -> str:
-    return f"(CAST({compiler.process(element.clauses, **kw)} AS REAL) / 100.0)"
-
-
-@compiles(money_number, "postgresql")
-def _money_number_postgresql(element: money_number, compiler: Any, **kw: Any) -> str:
-    return f"CAST({compiler.process(element.clauses, **kw)} AS DOUBLE PRECISION)"
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ payment row reaches Python. The kept / broken / pending rule itself lives in
 dashboard.
 
 The deadline (promise date plus grace days) is needed inside the subquery. Date
-arithmetic is not portable, so :class:`_PlusDays` compiles to ``date(d, '+N days')``
-on SQLite (dates are ISO text there) and to ``d + N`` (date + integer) elsewhere, with
-``N`` always a bound parameter. The day a promise was made is ``date(created_at)``,
+arithmetic is not portable, so :func:`data_access.sqlfuncs.plus_days` compiles to
+``date(d, '+N days')`` on SQLite (dates are ISO text there) and to ``d + N``
+(date + integer) elsewhere, with ``N`` always a bound parameter. The day a promise was made is ``date(created_at)``,
 which both SQLite and PostgreSQL understand.
 """
 
@@ -18,62 +18,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
 
 import pandas as pd
 from sqlalchemy import (
     ColumnElement,
-    ColumnExpressionArgument,
-    Date,
-    Integer,
     Select,
     func,
-    literal,
     select,
     type_coerce,
 )
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.functions import FunctionElement
 
 from data_access.models import MONEY, Customer, Payment, Task
 from data_access.scope import Scope
+from data_access.sqlfuncs import plus_days
 
 PROMISE_COLUMNS = ["task_id", "customer_id", "made_on", "amount", "due", "deadline", "paid"]
-
-
-class _PlusDays(FunctionElement[dt.date]):
-    """``date_expression`` plus a whole number of days, as a date."""
-
-    type = Date()
-    inherit_cache = True
-    name = "plus_days"
-
-
-@compiles(_PlusDays)
-def _plus_days_default(element: _PlusDays, compiler: SQLCompiler, **kw: Any) -> str:
-    day, days = list(element.clauses)
-    return f"({compiler.process(day, **kw)} + {compiler.process(days, **kw)})"
-
-
-@compiles(_PlusDays, "sqlite")
-def _plus_days_sqlite(element: _PlusDays, compiler: SQLCompiler, **kw: Any) -> str:
-    day, days = list(element.clauses)
-    modifier = func.printf("%+d days", days)
-    return compiler.process(func.date(day, modifier), **kw)
-
-
-def plus_days(
-    day: ColumnExpressionArgument[dt.date | None], days: int
-) -> ColumnExpressionArgument[dt.date | None]:
-    """``day + days`` in SQL on SQLite and PostgreSQL; ``days`` is a bound parameter.
-
-    Zero days returns ``day`` itself, so the common case keeps plain comparisons.
-    """
-    if days == 0:
-        return day
-    return _PlusDays(day, literal(days, Integer))
 
 
 def _paid_towards(as_of: dt.date, grace_days: int) -> ColumnElement[Decimal]:

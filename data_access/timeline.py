@@ -10,33 +10,14 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import DateTime, String, cast, literal, null, select, type_coerce, union_all
-from sqlalchemy.ext.compiler import compiles
+from sqlalchemy import String, cast, literal, null, select, type_coerce, union_all
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.expression import FunctionElement
 
 from data_access.models import MONEY, Document, Message, Note, Payment, Task
+from data_access.sqlfuncs import as_timestamp
 
 KINDS = ("invoice", "credit_note", "debit_note", "payment", "note", "task", "message")
 COLUMNS = ["kind", "at", "item_id", "title", "amount", "text", "status", "detail"]
-
-
-class as_timestamp(FunctionElement[dt.datetime]):  # noqa: N801 - reads like SQL
-    """A date as a timestamp, so dates and datetimes sort together in one column."""
-
-    type = DateTime()
-    inherit_cache = True
-
-
-@compiles(as_timestamp, "sqlite")
-def _as_timestamp_sqlite(element: as_timestamp, compiler: Any, **kw: Any) -> str:
-    # ISO text sorts correctly as it is; CAST would turn '2024-01-01' into 2024.
-    return f"({compiler.process(element.clauses, **kw)} || ' 00:00:00.000000')"
-
-
-@compiles(as_timestamp, "postgresql")
-def _as_timestamp_postgresql(element: as_timestamp, compiler: Any, **kw: Any) -> str:
-    return f"CAST({compiler.process(element.clauses, **kw)} AS TIMESTAMP)"
 
 
 def _at(day: Any) -> Any:
