@@ -9,8 +9,8 @@ dashboard.
 The deadline (promise date plus grace days) is needed inside the subquery. Date
 arithmetic is not portable, so :func:`data_access.sqlfuncs.plus_days` compiles to
 ``date(d, '+N days')`` on SQLite (dates are ISO text there) and to ``d + N``
-(date + integer) elsewhere, with ``N`` always a bound parameter. The day a promise was made is ``date(created_at)``,
-which both SQLite and PostgreSQL understand.
+(date + integer) elsewhere, with ``N`` always a bound parameter. The day a promise
+was made is ``date(created_at)``, which both SQLite and PostgreSQL understand.
 """
 
 from __future__ import annotations
