@@ -13,7 +13,13 @@ from dashboard import ids
 from dashboard.aging import customer_aging, invoice_aging
 from dashboard.context import PageContext, db_session, page_context
 from dashboard.presenters import bucket_titles, customer_tiles, document_rows
-from dashboard.wall_metrics import customer_category, monthly_trend, trend_verdict, twelve_months
+from dashboard.wall_metrics import (
+    CategoryRules,
+    customer_category,
+    monthly_trend,
+    trend_verdict,
+    twelve_months,
+)
 from dashboard.wall_presenters import (
     bucket_line,
     category_badge,
@@ -56,6 +62,7 @@ def _category(sess: Any, customer_id: int, c: PageContext) -> Any:
         paid_invoices(sess, customer_id, first=first, last=last),
         invoicing_by_customer(sess, first=first, last=last, scope=Scope.everything()),
         customer_id,
+        rules=CategoryRules(pays_well_max=c.payment_classes[0], regular_max=c.payment_classes[1]),
     )
 
 

@@ -30,6 +30,8 @@ class Settings:
     company_name: str = "Cartera"
     aging_boundaries: tuple[int, ...] = DEFAULT_BUCKETS
     promise_grace_days: int = 0
+    pays_well_days: int = 5  # amount-weighted days late up to this: "pays well"
+    pays_regular_days: int = 30  # up to this: "pays regularly"; beyond: "pays badly"
     testing: bool = False
     extra: Mapping[str, Any] = field(default_factory=dict)
 
@@ -62,6 +64,15 @@ def _grace_days(text: str) -> int:
     return int(text)
 
 
+def _payment_classes(text: str) -> tuple[int, int]:
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) != 2 or not all(p.isdigit() for p in parts) or int(parts[0]) >= int(parts[1]):
+        raise ConfigError(
+            f"CARTERA_PAYMENT_CLASSES: two increasing day limits like 5,30, got {text!r}"
+        )
+    return int(parts[0]), int(parts[1])
+
+
 def _secret_key(instance: Path, env: Mapping[str, str], testing: bool) -> str:
     key = env.get("SECRET_KEY")
     if key is not None:
@@ -82,7 +93,8 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
     """Read settings from ``env`` (default: the process environment).
 
     Variables: DATABASE_URL, SECRET_KEY, CARTERA_LOCALE, CARTERA_CURRENCY,
-    CARTERA_COMPANY, CARTERA_AGING_BUCKETS, CARTERA_PROMISE_GRACE_DAYS, CARTERA_INSTANCE.
+    CARTERA_COMPANY, CARTERA_AGING_BUCKETS, CARTERA_PROMISE_GRACE_DAYS,
+    CARTERA_PAYMENT_CLASSES, CARTERA_INSTANCE.
     """
     env = os.environ if env is None else env
     testing = bool(overrides.get("testing", False))
@@ -106,4 +118,6 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
         aging_boundaries=parse_boundaries(env.get("CARTERA_AGING_BUCKETS", "30,60,90,120")),
         promise_grace_days=_grace_days(env.get("CARTERA_PROMISE_GRACE_DAYS", "0")),
     )
+    well, regular = _payment_classes(env.get("CARTERA_PAYMENT_CLASSES", "5,30"))
+    settings = settings.with_overrides(pays_well_days=well, pays_regular_days=regular)
     return settings.with_overrides(**overrides) if overrides else settings

@@ -74,6 +74,7 @@ class PageContext:
     scope: Scope
     role: str
     grace_days: int = 0
+    payment_classes: tuple[int, int] = (5, 30)
 
 
 def page_context() -> PageContext:
@@ -90,4 +91,5 @@ def page_context() -> PageContext:
         scope=current_scope(),
         role=current_user.role,
         grace_days=settings.promise_grace_days,
+        payment_classes=(settings.pays_well_days, settings.pays_regular_days),
     )

@@ -75,3 +75,19 @@ def test_unknown_path_and_roles():
 )
 def test_safe_next(target, expected):
     assert safe_next(target) == expected
+
+
+def test_payment_classes_and_grace_days_are_configurable(tmp_path):
+    env = {
+        "CARTERA_INSTANCE": str(tmp_path),
+        "CARTERA_PAYMENT_CLASSES": "10,45",
+        "CARTERA_PROMISE_GRACE_DAYS": "3",
+    }
+    settings = load_settings(env)
+    assert (settings.pays_well_days, settings.pays_regular_days) == (10, 45)
+    assert settings.promise_grace_days == 3
+    for bad in ("45,10", "5", "a,b"):
+        with pytest.raises(ConfigError, match="CARTERA_PAYMENT_CLASSES"):
+            load_settings({**env, "CARTERA_PAYMENT_CLASSES": bad})
+    with pytest.raises(ConfigError, match="CARTERA_PROMISE_GRACE_DAYS"):
+        load_settings({**env, "CARTERA_PROMISE_GRACE_DAYS": "-1"})
