@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import dash_bootstrap_components as dbc
 import plotly.graph_objects as go
-from dash import Dash, Input, Output, State, ctx, no_update
+from dash import Dash, Input, Output, State, ctx, html, no_update
 from dash.development.base_component import Component
 
 from dashboard import formatting as fmt
@@ -106,7 +106,8 @@ def _tiles(sess: Any, c: PageContext, query: PortfolioQuery, as_of: dt.date) -> 
     cols = [
         dbc.Col(kpi_tile_with_trend(tile), xs=6, md=4, xl=2, className="mb-2") for tile in tiles
     ]
-    return dbc.Row(cols, className="g-2 kpi-grid")
+    note = html.Div(c.t("portfolio.kpi_scope"), className="small text-muted mt-1")
+    return html.Div([dbc.Row(cols, className="g-2 kpi-grid"), note])
 
 
 def _note(c: PageContext, data: Any) -> str:

@@ -18,9 +18,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "nav.customers": ("Customers", "Clientes"),
     "nav.users": ("Users", "Usuarios"),
     "nav.sellers": ("Sellers", "Vendedores"),
-    "nav.language": ("Language", "Idioma"),
     "nav.logout": ("Sign out", "Cerrar sesión"),
-    "nav.signed_in_as": ("Signed in as {name}", "Sesión de {name}"),
     "lang.es": ("Español", "Español"),
     "lang.en": ("English", "English"),
     "role.admin": ("Administrator", "Administrador"),
@@ -39,19 +37,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "login.required": ("Please sign in to continue.", "Inicia sesión para continuar."),
     "logout.done": ("You have signed out.", "Cerraste la sesión."),
-    # Portfolio summary
-    "home.title": ("Portfolio", "Cartera"),
-    "home.as_of": ("As of {date}", "Al {date}"),
-    "home.total": ("Total receivable", "Total por cobrar"),
-    "home.overdue": ("Overdue", "Vencido"),
-    "home.current": ("Not yet due", "Por vencer"),
-    "home.customers_owing": ("Customers owing", "Clientes con saldo"),
-    "home.overdue_share": ("{pct} of the portfolio", "{pct} de la cartera"),
-    "home.by_bucket": ("Aging by days overdue", "Antigüedad por días de vencido"),
-    "home.empty": (
-        "No receivables yet. Import invoices or load the demo portfolio with `cartera demo`.",
-        "Aún no hay cuentas por cobrar. Importa facturas o carga la cartera de demostración con `cartera demo`.",
-    ),
     "bucket.current": ("Current", "Al día"),
     "bucket.days": ("{label} days", "{label} días"),
     # Customers
@@ -220,7 +205,6 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Los indicadores siguen los filtros de vendedor, cobrador y etiqueta.",
     ),
     "portfolio.vs": ("vs {date}", "vs {date}"),
-    "portfolio.sellers_link": ("Seller heat map →", "Mapa de vendedores →"),
     "kpi.total_receivable": ("Total receivable", "Total por cobrar"),
     "kpi.overdue": ("Overdue", "Vencido"),
     "kpi.current": ("Not yet due", "Por vencer"),
@@ -308,7 +292,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "note.with_promise": ("Also record a promise / task", "Registrar también una promesa / tarea"),
     "note.cancel": ("Cancel", "Cancelar"),
     "note.save": ("Save", "Guardar"),
-    "note.saved": ("Saved.", "Guardado."),
     "note.fix": ("Please fix the fields marked below.", "Corrige los campos marcados."),
     "promise.title": ("The promise", "La promesa"),
     "note.task_only": (
@@ -421,7 +404,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "contacts.phone": ("Phone", "Teléfono"),
     "contacts.email": ("Email", "Correo"),
     "contacts.make_primary": ("Primary contact", "Contacto principal"),
-    "contacts.saved": ("Contact saved.", "Contacto guardado."),
     # Errors
     "error.not_found": ("Page not found", "Página no encontrada"),
     "error.not_found_body": ("There is nothing at {path}.", "No hay nada en {path}."),

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 import pandas as pd
 
 from dashboard import formatting as fmt
-from dashboard.aging import ZERO, AgingBuckets, dsum
+from dashboard.aging import ZERO, AgingBuckets
 from dashboard.i18n import Translator
 
 
@@ -61,37 +60,6 @@ def customer_rows(
     return rows
 
 
-@dataclass(frozen=True)
-class PortfolioSummary:
-    """Headline numbers of the portfolio as of a date (money as Decimal)."""
-
-    total: Decimal
-    overdue: Decimal
-    current: Decimal
-    unapplied: Decimal
-    customers_owing: int
-    by_bucket: tuple[Decimal, ...]
-
-    @property
-    def overdue_share(self) -> Decimal | None:
-        """Overdue as a share of what is open in invoices (None when nothing is open)."""
-        open_total = self.current + self.overdue
-        return None if open_total <= 0 else self.overdue / open_total
-
-
-def portfolio_summary(aging: pd.DataFrame, buckets: AgingBuckets) -> PortfolioSummary:
-    """Totals over the per-customer aging frame."""
-    by_bucket = tuple(dsum(aging[key]) for key in buckets.keys)
-    return PortfolioSummary(
-        total=dsum(aging["balance"]),
-        overdue=dsum(by_bucket[1:]),
-        current=by_bucket[0],
-        unapplied=dsum(aging["unapplied"]),
-        customers_owing=int((aging["balance"] > 0).sum()) if not aging.empty else 0,
-        by_bucket=by_bucket,
-    )
-
-
 def document_rows(
     aged: pd.DataFrame, buckets: AgingBuckets, *, t: Translator, language: str, currency: str
 ) -> list[dict[str, object]]:
@@ -114,11 +82,6 @@ def document_rows(
     ]
 
 
-def money_texts(values: Sequence[Decimal], *, language: str, currency: str) -> list[str]:
-    """Format several amounts the same way."""
-    return [fmt.money(value, currency, language) for value in values]
-
-
 def customer_tiles(
     aging: pd.DataFrame, *, t: Translator, language: str, currency: str
 ) -> list[Tile]:
@@ -135,19 +98,6 @@ def customer_tiles(
         Tile(t("customer.overdue"), fmt.money(overdue, currency, language), tone="bad"),
         Tile(t("customer.unapplied"), fmt.money(unapplied, currency, language), tone="good"),
         Tile(t("customer.oldest"), fmt.number(oldest, language), tone="warn"),
-    ]
-
-
-def portfolio_tiles(
-    summary: PortfolioSummary, *, t: Translator, language: str, currency: str
-) -> list[Tile]:
-    """The headline tiles of the portfolio page."""
-    share = t("home.overdue_share", pct=fmt.percent(summary.overdue_share, language))
-    return [
-        Tile(t("home.total"), fmt.money(summary.total, currency, language)),
-        Tile(t("home.overdue"), fmt.money(summary.overdue, currency, language), share, "bad"),
-        Tile(t("home.current"), fmt.money(summary.current, currency, language), tone="good"),
-        Tile(t("home.customers_owing"), fmt.number(summary.customers_owing, language)),
     ]
 
 
