@@ -378,6 +378,8 @@ def _figure(
         pathbar={"visible": nested},
         root={"color": "rgba(0,0,0,0)"},
         marker={
+            # No header band above a flat map; groups keep theirs for the seller/tag name.
+            "pad": {"t": 18 if nested else 0, "l": 2, "r": 2, "b": 2},
             "colors": [node.score for node in nodes],
             "colorscale": OVERDUE_COLORSCALE,
             "cmin": 0,
