@@ -13,7 +13,7 @@ from dashboard import formatting as fmt
 from dashboard import ids
 from dashboard.context import PageContext, db_session, page_context
 from dashboard.portfolio_params import parse_query
-from dashboard.sellers_view import ranking
+from dashboard.sellers_view import ranking, seller_map
 from dashboard.treemaps import seller_treemap
 from layouts import sellers
 
@@ -53,44 +53,35 @@ def ranking_rows(frame: Any, c: PageContext) -> list[dict[str, object]]:
 def register(app: Dash) -> None:
     """Fill the page for the URL's date; clicking a seller opens its customer heat map."""
 
+    @app.callback(Output(ids.SELLERS_TREEMAP, "figure"), Input(ids.SELLERS_URL, "search"))
+    def update_seller_map(search: str | None) -> go.Figure:
+        c = page_context()
+        as_of = min(parse_query(search, buckets=len(c.buckets.keys)).as_of or c.today, c.today)
+        with db_session() as sess:
+            frame = seller_map(sess, as_of=as_of, scope=c.scope, buckets=c.buckets)
+        return seller_treemap(frame, t=c.t, language=c.language, currency=c.currency)
+
     @app.callback(
-        Output(ids.SELLERS_TREEMAP, "figure"),
         Output(ids.SELLERS_RANKING, "children"),
         Output(ids.SELLERS_COLLECTORS, "children"),
         Input(ids.SELLERS_URL, "search"),
     )
-    def update_sellers(search: str | None) -> tuple[go.Figure, Component, Component]:
+    def update_rankings(search: str | None) -> tuple[Component, Component]:
         c = page_context()
-        query = parse_query(search, buckets=len(c.buckets.keys))
-        as_of = min(query.as_of or c.today, c.today)
+        as_of = min(parse_query(search, buckets=len(c.buckets.keys)).as_of or c.today, c.today)
+        grids = []
         with db_session() as sess:
-            by_seller = ranking(
-                sess,
-                as_of=as_of,
-                scope=c.scope,
-                buckets=c.buckets,
-                by="seller",
-                grace_days=c.grace_days,
-            )
-            by_collector = ranking(
-                sess,
-                as_of=as_of,
-                scope=c.scope,
-                buckets=c.buckets,
-                by="collector",
-                grace_days=c.grace_days,
-            )
-        figure = seller_treemap(
-            by_seller.rename(columns={"key": "seller_code", "name": "seller_name"}),
-            t=c.t,
-            language=c.language,
-            currency=c.currency,
-        )
-        return (
-            figure,
-            sellers.ranking_grid("sellers-grid", t=c.t, rows=ranking_rows(by_seller, c)),
-            sellers.ranking_grid("collectors-grid", t=c.t, rows=ranking_rows(by_collector, c)),
-        )
+            for by, grid_id in (("seller", "sellers-grid"), ("collector", "collectors-grid")):
+                frame = ranking(
+                    sess,
+                    as_of=as_of,
+                    scope=c.scope,
+                    buckets=c.buckets,
+                    by=by,
+                    grace_days=c.grace_days,
+                )
+                grids.append(sellers.ranking_grid(grid_id, t=c.t, rows=ranking_rows(frame, c)))
+        return grids[0], grids[1]
 
     @app.callback(
         Output(ids.URL, "href", allow_duplicate=True),

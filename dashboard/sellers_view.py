@@ -108,3 +108,45 @@ def _promise_rates(
         decided[key] = decided.get(key, 0) + 1
         kept[key] = kept.get(key, 0) + (status == "kept")
     return kept, decided
+
+
+def seller_map(
+    session: Session, *, as_of: dt.date, scope: Scope, buckets: AgingBuckets
+) -> pd.DataFrame:
+    """One row per seller for the seller heat map, straight from the aging snapshot.
+
+    Columns: seller_code, seller_name, customers, balance, overdue, overdue_pct,
+    weighted_days (the amount-weighted days overdue of the seller's open items).
+    """
+    ensure_snapshot(session, as_of=as_of, boundaries=buckets.boundaries)
+    bands = len(buckets.keys)
+    rollup = snapshot_rollup(
+        session, as_of=as_of, scope=scope, view=ViewFilter(), bands=bands, by="seller"
+    )
+    rows = []
+    for row in rollup.to_dict("records"):
+        overdue = dsum(row[f"b{i}"] for i in range(1, bands))
+        open_total = row["open_total"]
+        rows.append(
+            {
+                "seller_code": row["key"],
+                "seller_name": row["label"],
+                "customers": int(row["customers"]),
+                "balance": row["balance"],
+                "overdue": overdue,
+                "overdue_pct": _ratio(overdue, open_total, 100),
+                "weighted_days": float(row["overdue_day_amount"]) / float(open_total)
+                if open_total > 0
+                else 0.0,
+            }
+        )
+    columns = [
+        "seller_code",
+        "seller_name",
+        "customers",
+        "balance",
+        "overdue",
+        "overdue_pct",
+        "weighted_days",
+    ]
+    return pd.DataFrame(rows, columns=columns)

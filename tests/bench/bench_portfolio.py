@@ -464,6 +464,7 @@ class Bench:
     base: str
     portfolio: Callback
     sellers: Callback
+    rankings: Callback
     db: Path
     sessions: sessionmaker[Session]  # one engine for every write, as in a server process
     env: dict[str, str]
@@ -490,9 +491,9 @@ def read_cases(bench: Bench) -> list[Result]:
         else:
             results.append(summary(label, samples, DEFAULT_MEDIAN_MS, p95_limit=DEFAULT_P95_MS))
     samples = timed(bench.client, bench.base, bench.sellers.body(""))
-    results.append(
-        summary("sellers page (seller treemap + rankings), today", samples, SELLERS_MEDIAN_MS)
-    )
+    results.append(summary("sellers page: seller treemap, today", samples, SELLERS_MEDIAN_MS))
+    samples = timed(bench.client, bench.base, bench.rankings.body(""))
+    results.append(summary("sellers page: seller and collector rankings, today", samples, None))
     return results
 
 
@@ -782,6 +783,7 @@ def run_cases(
             base=base,
             portfolio=find_callback(dependencies, ids.PORTFOLIO_TREEMAP),
             sellers=find_callback(dependencies, ids.SELLERS_TREEMAP),
+            rankings=find_callback(dependencies, ids.SELLERS_RANKING),
             db=db,
             sessions=session_factory(engine),
             env=env,
