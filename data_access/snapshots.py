@@ -470,3 +470,28 @@ def customer_tags_of(session: Session, customer_ids: Sequence[int]) -> dict[int,
     for customer_id, name in session.execute(query):
         tags.setdefault(customer_id, []).append(name)
     return tags
+
+
+def snapshot_positions(
+    session: Session, *, as_of: dt.date, scope: Scope, bands: int
+) -> pd.DataFrame:
+    """Every visible customer's row of the snapshot (credit balances included).
+
+    Columns: customer_id, balance, overdue (buckets 1 … N summed in SQL), oldest_due.
+    """
+    overdue = type_coerce(
+        sum((getattr(AgingSnapshot, f"b{i}") for i in range(2, bands)), AgingSnapshot.b1), MONEY
+    )
+    query = _filtered(
+        select(
+            AgingSnapshot.customer_id,
+            AgingSnapshot.balance,
+            overdue.label("overdue"),
+            AgingSnapshot.oldest_due,
+        ).where(AgingSnapshot.as_of == as_of),
+        scope,
+        ViewFilter(),
+        bands,
+    )
+    rows = session.execute(query).all()
+    return pd.DataFrame(rows, columns=["customer_id", "balance", "overdue", "oldest_due"])

@@ -145,3 +145,17 @@ def test_top_plus_others_is_every_positive_balance(session):
         shown = sum(top["balance"], Decimal("0.00"))
         assert shown + sum(rest["balance"], Decimal("0.00")) == totals.positive_balance
         assert len(top) + int(rest["customers"].sum()) == totals.owing
+
+
+def test_positions_cover_every_customer_with_anything_open_or_unapplied(session):
+    from data_access.snapshots import snapshot_positions
+
+    build_portfolio(session)
+    ensure_snapshot(session, as_of=AS_OF, boundaries=BOUNDARIES)
+    frame = snapshot_positions(session, as_of=AS_OF, scope=EVERYTHING, bands=BANDS)
+    by_id = {row.customer_id: row for row in frame.itertuples(index=False)}
+    balances = sorted(str(row.balance) for row in by_id.values())
+    overdue = sorted(str(row.overdue) for row in by_id.values())
+    # C1 1,250.00 (1,000.00 overdue), C2 10.01 (0.01 overdue), C3 -75.00 (credit only)
+    assert balances == ["-75.00", "10.01", "1250.00"]
+    assert overdue == ["0.00", "0.01", "1000.00"]
