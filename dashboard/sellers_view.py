@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pandas as pd
 from sqlalchemy.orm import Session
 
 from dashboard.aging import ZERO, AgingBuckets, dsum
+from dashboard.heatmap import weighted_days
 from dashboard.kpis import DSO_WINDOW_DAYS
 from dashboard.promises import states_frame
 from data_access.portfolio import customer_owners, net_credit_sales_by
@@ -34,6 +36,19 @@ def _ratio(numerator: Decimal, denominator: Decimal, scale: int) -> Decimal | No
     if denominator <= 0:
         return None
     return (numerator / denominator * scale).quantize(Decimal("0.1"))
+
+
+def _position(row: dict[str, Any], bands: int) -> dict[str, Any]:
+    """Balance, overdue, % overdue and weighted days of one snapshot rollup row."""
+    overdue = dsum(row[f"b{i}"] for i in range(1, bands))
+    open_total = row["open_total"]
+    return {
+        "customers": int(row["customers"]),
+        "balance": row["balance"],
+        "overdue": overdue,
+        "overdue_pct": _ratio(overdue, open_total, 100),
+        "weighted_days": weighted_days(row["overdue_day_amount"], open_total),
+    }
 
 
 def ranking(
@@ -62,20 +77,12 @@ def ranking(
     )
     rows = []
     for row in rollup.to_dict("records"):
-        overdue = dsum(row[f"b{i}"] for i in range(1, bands))
-        open_total = row["open_total"]
         key = row["key"]
         rows.append(
             {
                 "key": key,
                 "name": row["label"],
-                "customers": int(row["customers"]),
-                "balance": row["balance"],
-                "overdue": overdue,
-                "overdue_pct": _ratio(overdue, open_total, 100),
-                "weighted_days": float(row["overdue_day_amount"]) / float(open_total)
-                if open_total > 0
-                else 0.0,
+                **_position(row, bands),
                 "dso": _ratio(row["balance"], sales.get(key, ZERO), DSO_WINDOW_DAYS),
                 "kept_rate": _ratio(Decimal(kept.get(key, 0)), Decimal(decided.get(key, 0)), 100),
                 "decided": decided.get(key, 0),
@@ -125,20 +132,8 @@ def seller_map(
     )
     rows = []
     for row in rollup.to_dict("records"):
-        overdue = dsum(row[f"b{i}"] for i in range(1, bands))
-        open_total = row["open_total"]
         rows.append(
-            {
-                "seller_code": row["key"],
-                "seller_name": row["label"],
-                "customers": int(row["customers"]),
-                "balance": row["balance"],
-                "overdue": overdue,
-                "overdue_pct": _ratio(overdue, open_total, 100),
-                "weighted_days": float(row["overdue_day_amount"]) / float(open_total)
-                if open_total > 0
-                else 0.0,
-            }
+            {"seller_code": row["key"], "seller_name": row["label"], **_position(row, bands)}
         )
     columns = [
         "seller_code",
