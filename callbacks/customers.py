@@ -7,8 +7,8 @@ from dash.development.base_component import Component
 
 from dashboard import formatting as fmt
 from dashboard import ids
+from dashboard.aging import oldest_days
 from dashboard.context import PageContext, db_session
-from dashboard.heatmap import oldest_days
 from dashboard.presenters import customer_rows
 from data_access.receivables import customer_directory
 from data_access.snapshots import ensure_snapshot, snapshot_positions

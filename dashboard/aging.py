@@ -60,6 +60,18 @@ def days_overdue(due_date: dt.date, as_of: dt.date) -> int:
     return (as_of - due_date).days
 
 
+def weighted_days(overdue_day_amount: float, open_total: Decimal) -> float:
+    """Amount-weighted average days overdue of open items (0 when nothing is open)."""
+    return float(overdue_day_amount) / float(open_total) if open_total > 0 else 0.0
+
+
+def oldest_days(oldest_due: dt.date | None, as_of: dt.date) -> int:
+    """Days overdue of the oldest open item (0 when nothing is overdue)."""
+    if oldest_due is None or pd.isna(oldest_due):
+        return 0
+    return max((as_of - oldest_due).days, 0)
+
+
 def dsum(values: Iterable[Decimal]) -> Decimal:
     """Exact sum of Decimal values (zero for none)."""
     return sum(values, ZERO)

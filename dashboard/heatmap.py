@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from sqlalchemy.orm import Session
 
 from dashboard import formatting as fmt
-from dashboard.aging import AgingBuckets, dsum
+from dashboard.aging import AgingBuckets, dsum, oldest_days, weighted_days
 from dashboard.i18n import Translator
 from dashboard.portfolio_params import PortfolioQuery
 from dashboard.presenters import bucket_titles
@@ -91,18 +91,6 @@ def load_heatmap(
         promises=next_promises(session, ids, as_of=as_of),
     )
     return HeatmapData(as_of=as_of, totals=totals, top=rows, rest=rest)
-
-
-def weighted_days(overdue_day_amount: float, open_total: Decimal) -> float:
-    """Amount-weighted average days overdue of open items (0 when nothing is open)."""
-    return float(overdue_day_amount) / float(open_total) if open_total > 0 else 0.0
-
-
-def oldest_days(oldest_due: dt.date | None, as_of: dt.date) -> int:
-    """Days overdue of the oldest open item (0 when nothing is overdue)."""
-    if oldest_due is None or pd.isna(oldest_due):
-        return 0
-    return max((as_of - oldest_due).days, 0)
 
 
 def treemap_rows(

@@ -9,8 +9,7 @@ from typing import Any
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from dashboard.aging import ZERO, AgingBuckets, dsum
-from dashboard.heatmap import weighted_days
+from dashboard.aging import ZERO, AgingBuckets, dsum, weighted_days
 from dashboard.kpis import DSO_WINDOW_DAYS
 from dashboard.promises import states_frame
 from data_access.portfolio import customer_owners, net_credit_sales_by
