@@ -13,7 +13,7 @@ from dash.development.base_component import Component
 
 from dashboard import formatting as fmt
 from dashboard import ids
-from dashboard.context import PageContext, db_session, page_context
+from dashboard.context import PageContext, cached, db_session, page_context
 from dashboard.heatmap import TOP_N, heatmap_figure, load_heatmap, view_filter
 from dashboard.kpi_service import kpis_with_previous
 from dashboard.kpis import kpi_change, previous_as_of
@@ -87,13 +87,19 @@ def clicked_target(point: dict[str, Any], query: PortfolioQuery) -> tuple[str | 
 
 
 def _tiles(sess: Any, c: PageContext, query: PortfolioQuery, as_of: dt.date) -> Component:
-    now, before = kpis_with_previous(
+    filters = view_filter(query).customers
+    key = ("kpis", as_of, c.scope, filters, c.grace_days, tuple(c.buckets.boundaries))
+    now, before = cached(
         sess,
-        as_of=as_of,
-        scope=c.scope,
-        filters=view_filter(query).customers,
-        grace_days=c.grace_days,
-        boundaries=c.buckets.boundaries,
+        key,
+        lambda: kpis_with_previous(
+            sess,
+            as_of=as_of,
+            scope=c.scope,
+            filters=filters,
+            grace_days=c.grace_days,
+            boundaries=c.buckets.boundaries,
+        ),
     )
     tiles = kpi_tiles(
         now,

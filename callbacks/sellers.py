@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 from urllib.parse import quote
 
@@ -11,7 +12,7 @@ from dash.development.base_component import Component
 
 from dashboard import formatting as fmt
 from dashboard import ids
-from dashboard.context import PageContext, db_session, page_context
+from dashboard.context import PageContext, cached, db_session, page_context
 from dashboard.portfolio_params import parse_query
 from dashboard.sellers_view import ranking, seller_map
 from dashboard.treemaps import seller_treemap
@@ -72,7 +73,9 @@ def register(app: Dash) -> None:
         grids = []
         with db_session() as sess:
             for by, grid_id in (("seller", "sellers-grid"), ("collector", "collectors-grid")):
-                frame = ranking(
+                key = ("ranking", by, as_of, c.scope, tuple(c.buckets.boundaries), c.grace_days)
+                compute = partial(
+                    ranking,
                     sess,
                     as_of=as_of,
                     scope=c.scope,
@@ -80,6 +83,7 @@ def register(app: Dash) -> None:
                     by=by,
                     grace_days=c.grace_days,
                 )
+                frame = cached(sess, key, compute)
                 grids.append(sellers.ranking_grid(grid_id, t=c.t, rows=ranking_rows(frame, c)))
         return grids[0], grids[1]
 

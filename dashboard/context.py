@@ -6,21 +6,25 @@ Only callbacks and Flask views use this module; layouts receive plain values.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 from flask import current_app, request, session
 from flask_login import current_user
 from sqlalchemy.orm import Session, sessionmaker
 
 from dashboard.aging import AgingBuckets
+from dashboard.cache import VersionedCache
 from dashboard.config import Settings
 from dashboard.i18n import LANGUAGES, Translator, best_language, translator
 from data_access.db import session_scope
 from data_access.scope import Scope
+from data_access.versions import current_version
 
 EXTENSION = "cartera"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,7 @@ class Services:
 
     settings: Settings
     sessions: sessionmaker[Session]
+    figures: VersionedCache = field(default_factory=VersionedCache)
 
 
 def services() -> Services:
@@ -42,6 +47,11 @@ def db_session() -> Iterator[Session]:
     """A session for one request (commits if the block succeeds)."""
     with session_scope(services().sessions) as sess:
         yield sess
+
+
+def cached(session: Session, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, reused until the next committed data write (see dashboard.cache)."""
+    return services().figures.get_or_compute(key, current_version(session), compute)
 
 
 def current_language() -> str:

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from data_access.versions import track_writes
+
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """Create an engine for ``url``; SQLite gets foreign keys and WAL turned on."""
@@ -28,8 +30,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    """A session factory bound to ``engine`` (objects stay readable after commit)."""
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    """A session factory bound to ``engine`` (objects stay readable after commit).
+
+    Its sessions bump the data version when they commit a write
+    (:func:`data_access.versions.track_writes`).
+    """
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    track_writes(factory)
+    return factory
 
 
 @contextmanager

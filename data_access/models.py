@@ -429,3 +429,16 @@ class AgingSnapshotBuild(Base):
     as_of: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     boundaries: Mapped[str] = mapped_column(String(60))
     built_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class DataVersion(Base):
+    """One row counting committed writes to the data, so readers can cache safely.
+
+    :mod:`data_access.versions` adds one to ``version`` in the same transaction as any
+    write to a table other than the snapshots (which are derived data).
+    """
+
+    __tablename__ = "data_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from decimal import Decimal
 
@@ -10,6 +11,9 @@ from click.testing import CliRunner
 
 from dashboard import formatting as fmt
 from dashboard.cli import main
+from data_access.db import session_scope
+from data_access.ledger_store import rebuild_ledger
+from data_access.models import Customer, Payment
 from tests.integration.conftest import callback_text, login
 
 OUTPUTS = [
@@ -74,3 +78,32 @@ def test_treemap_shows_top_customers_and_respects_collector_scope(client):
 def test_anonymous_portfolio_callback_is_refused(client):
     response = client.post("/_dash-update-component", json=portfolio_request(""))
     assert response.status_code == 401
+
+
+def test_tiles_follow_a_new_payment_at_once(app, client):
+    """The KPI tiles are cached per data version: a committed payment shows on the next read."""
+    login(client, "admin")
+    client.get("/language/en")
+    search = "?as_of=2024-03-31"
+    before = cli_kpis(app, "--as-of", "2024-03-31")["total_receivable"]
+    first = callback_text(client.post("/_dash-update-component", json=portfolio_request(search)))
+    assert fmt.money(Decimal(before), "USD", "en") in first
+    sessions = app.server.extensions["cartera"].sessions
+    with session_scope(sessions) as sess:
+        customer = sess.query(Customer).filter_by(code="C1").one()
+        sess.add(
+            Payment(
+                reference="LATE-1",
+                customer_id=customer.id,
+                date=dt.date(2024, 3, 30),
+                amount=Decimal("100.00"),
+                unapplied=Decimal("100.00"),
+                method="transfer",
+            )
+        )
+        sess.flush()
+        rebuild_ledger(sess, [customer.id])
+    after = Decimal(before) - Decimal("100.00")
+    second = callback_text(client.post("/_dash-update-component", json=portfolio_request(search)))
+    assert fmt.money(after, "USD", "en") in second
+    assert fmt.money(Decimal(before), "USD", "en") not in second
