@@ -7,10 +7,26 @@ from dash import Dash
 
 def register_all(app: Dash) -> None:
     """Register every page's callbacks on ``app``."""
-    from callbacks import customer, customers, navigation, portfolio, sellers
+    from callbacks import (
+        activity,
+        collections,
+        customer,
+        customers,
+        navigation,
+        performance,
+        portfolio,
+        sellers,
+        tasks,
+        worklist,
+    )
 
     navigation.register(app)
     customers.register(app)
     customer.register(app)
     portfolio.register(app)
     sellers.register(app)
+    collections.register(app)
+    activity.register(app)
+    tasks.register(app)
+    worklist.register(app)
+    performance.register(app)

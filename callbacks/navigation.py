@@ -8,7 +8,18 @@ from dash import Dash, Input, Output, State
 from dash.development.base_component import Component
 from flask_login import current_user
 
-from callbacks import customer, customers, portfolio, sellers, users
+from callbacks import (
+    activity,
+    collections,
+    customer,
+    customers,
+    performance,
+    portfolio,
+    sellers,
+    tasks,
+    users,
+    worklist,
+)
 from dashboard import ids
 from dashboard.context import PageContext, current_language, page_context
 from dashboard.i18n import translator
@@ -22,6 +33,11 @@ RENDERERS: dict[str, Renderer] = {
     "sellers": sellers.render,
     "customers": customers.render,
     "customer": customer.render,
+    "collections": collections.render,
+    "activity": activity.render,
+    "tasks": tasks.render,
+    "worklist": worklist.render,
+    "performance": performance.render,
     "users": users.render,
 }
 

@@ -1,6 +1,7 @@
 """Spanish and English texts, and the choice of language for a request.
 
-Every text shown to a user lives in ``CATALOG`` as ``key: (english, spanish)``;
+Every text shown to a user lives in ``CATALOG`` as ``key: (english, spanish)``: the
+shell, portfolio and wall texts here, the larger pages' in :mod:`dashboard.texts`;
 a test checks both are present and carry the same ``{placeholders}``.
 """
 
@@ -8,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from dashboard.texts import activity, collections, performance, tasks
+
 LANGUAGES = ("es", "en")
 DEFAULT_LANGUAGE = "es"
 
-CATALOG: dict[str, tuple[str, str]] = {
+BASE_TEXTS: dict[str, tuple[str, str]] = {
     # Shell
     "app.tagline": ("Collections dashboard", "Tablero de cobranzas"),
     "nav.home": ("Portfolio", "Cartera"),
@@ -19,6 +22,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     "nav.users": ("Users", "Usuarios"),
     "nav.sellers": ("Sellers", "Vendedores"),
     "nav.logout": ("Sign out", "Cerrar sesión"),
+    "nav.collections": ("Collections", "Cobranzas"),
+    "nav.activity": ("Activity", "Gestiones"),
+    "nav.tasks": ("Tasks", "Tareas"),
+    "nav.worklist": ("Call today", "Llamar hoy"),
+    "nav.performance": ("Performance", "Desempeño"),
     "lang.es": ("Español", "Español"),
     "lang.en": ("English", "English"),
     "role.admin": ("Administrator", "Administrador"),
@@ -412,6 +420,15 @@ CATALOG: dict[str, tuple[str, str]] = {
         "El cliente {code} no existe o no está asignado a ti.",
     ),
     "error.forbidden": ("You do not have access to this page.", "No tienes acceso a esta página."),
+}
+
+
+CATALOG: dict[str, tuple[str, str]] = {
+    **BASE_TEXTS,
+    **collections.TEXTS,
+    **activity.TEXTS,
+    **tasks.TEXTS,
+    **performance.TEXTS,
 }
 
 

@@ -96,3 +96,14 @@ def task_reassign(task_id: object) -> dict[str, object]:
 def contact_edit(contact_id: object) -> dict[str, object]:
     """Id of a contact's "edit" button on the wall."""
     return {"type": "contact-edit", "id": contact_id}
+
+
+# Collections page (COLLECTIONS_*)
+
+# Activity page (ACTIVITY_*)
+
+# Tasks page (TASKS_*)
+
+# Worklist page, "who to call today" (WORKLIST_*)
+
+# Performance page (PERFORMANCE_*)

@@ -32,6 +32,11 @@ PAGES = (
     Page("sellers", "/sellers"),
     Page("customers", "/customers"),
     Page("customer", "/customers/<code>"),
+    Page("collections", "/collections"),
+    Page("activity", "/activity"),
+    Page("tasks", "/tasks"),
+    Page("worklist", "/worklist", roles=("admin", "manager", "collector")),
+    Page("performance", "/performance"),
     Page("users", "/admin/users", roles=("admin",)),
 )
 

@@ -22,6 +22,12 @@ def navbar(
         dbc.NavItem(
             dbc.NavLink(t("nav.sellers"), href="/sellers", active="exact", id="nav-sellers")
         ),
+        *(
+            dbc.NavItem(
+                dbc.NavLink(t(f"nav.{name}"), href=f"/{name}", active="exact", id=f"nav-{name}")
+            )
+            for name in ("collections", "worklist", "tasks", "activity", "performance")
+        ),
     ]
     if is_admin:
         links.append(
