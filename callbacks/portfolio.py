@@ -13,12 +13,13 @@ from dash.development.base_component import Component
 
 from dashboard import formatting as fmt
 from dashboard import ids
-from dashboard.context import PageContext, cached, db_session, page_context
+from dashboard.context import PageContext, cached, db_session, page_context, services
 from dashboard.heatmap import TOP_N, heatmap_figure, load_heatmap, view_filter
 from dashboard.kpi_service import kpis_with_previous
 from dashboard.kpis import kpi_change, previous_as_of
 from dashboard.portfolio_params import PortfolioQuery, parse_query, to_search
 from dashboard.presenters import bucket_titles, kpi_tiles
+from dashboard.snapshot_service import prepare_snapshots
 from data_access.receivables import filter_options
 from layouts import portfolio
 from layouts.components import kpi_tile_with_trend
@@ -148,6 +149,8 @@ def register(app: Dash) -> None:
         query = parse_query(search, buckets=len(c.buckets.keys))
         as_of = min(query.as_of or c.today, c.today)
         titles = bucket_titles(c.buckets, c.t)
+        days = [as_of, previous_as_of(as_of)]  # the tiles' arrows compare with a month earlier
+        prepare_snapshots(services().sessions, days, boundaries=c.buckets.boundaries)
         with db_session() as sess:
             data = load_heatmap(
                 sess, query=query, as_of=as_of, scope=c.scope, buckets=c.buckets, titles=titles

@@ -51,6 +51,7 @@ from data_access.portfolio import (
     unapplied_by_customer,
 )
 from data_access.scope import Scope
+from data_access.versions import current_version
 
 ZERO = Decimal("0.00")
 KEEP_BUILDS = 40
@@ -91,6 +92,122 @@ def ensure_snapshot(session: Session, *, as_of: dt.date, boundaries: Sequence[in
     except IntegrityError:
         session.expire_all()
     _prune(session)
+
+
+def missing_snapshots(
+    session: Session, dates: Sequence[dt.date], *, boundaries: Sequence[int]
+) -> list[dt.date]:
+    """The dates among ``dates`` with no current snapshot (each once, in order)."""
+    key = _key(boundaries)
+    query = select(AgingSnapshotBuild.as_of, AgingSnapshotBuild.boundaries).where(
+        AgingSnapshotBuild.as_of.in_(list(dates))
+    )
+    built = {day: key for day, key in session.execute(query)}
+    return [day for day in dict.fromkeys(dates) if built.get(day) != key]
+
+
+@dataclass(frozen=True)
+class ComputedSnapshot:
+    """A snapshot's rows read by :func:`compute_snapshot`, to be written by :func:`store_snapshot`.
+
+    ``data_version`` is the data version read before the rows: if it moved by the time
+    they are stored, they may be stale and are not stored.
+    """
+
+    as_of: dt.date
+    key: str
+    data_version: int
+    rows: list[dict[str, Any]]
+
+
+def compute_snapshot(
+    session: Session, *, as_of: dt.date, boundaries: Sequence[int]
+) -> ComputedSnapshot:
+    """The snapshot rows for ``as_of``, read without writing anything.
+
+    With :func:`store_snapshot` this splits :func:`ensure_snapshot` in two, so that
+    several dates can be read at once on separate connections and written after.
+    """
+    version = current_version(session)
+    rewind = needs_rewind(session, as_of)
+    scope = Scope.everything()
+    bands = len(boundaries) + 2
+    query = exposure_select(as_of, scope=scope, boundaries=boundaries, rewind=rewind)
+    rows: dict[int, dict[str, Any]] = {}
+    for found in session.execute(query).mappings():
+        rows[found["customer_id"]] = _snapshot_row(
+            as_of,
+            found["customer_id"],
+            open_total=found["open_total"],
+            buckets=[found[f"b{i}"] for i in range(bands)],
+            overdue_day_amount=float(found["overdue_day_amount"] or 0),
+            oldest_due=found["oldest_due"],
+        )
+    credit = unapplied_by_customer(session, as_of=as_of, scope=scope, rewind=rewind)
+    for customer_id, amount in credit.items():
+        row = rows.setdefault(customer_id, _snapshot_row(as_of, customer_id))
+        row["unapplied"] = amount
+        row["balance"] = row["open_total"] - amount
+    return ComputedSnapshot(as_of, _key(boundaries), version, list(rows.values()))
+
+
+def _snapshot_row(
+    as_of: dt.date,
+    customer_id: int,
+    *,
+    open_total: Decimal = ZERO,
+    buckets: Sequence[Decimal] = (),
+    overdue_day_amount: float = 0.0,
+    oldest_due: dt.date | None = None,
+) -> dict[str, Any]:
+    padded = [*buckets, *([ZERO] * (SNAPSHOT_BUCKETS - len(buckets)))]
+    return {
+        "as_of": as_of,
+        "customer_id": customer_id,
+        "balance": open_total,
+        "open_total": open_total,
+        "unapplied": ZERO,
+        **dict(zip(BUCKET_COLUMNS, padded, strict=True)),
+        "overdue_day_amount": overdue_day_amount,
+        "oldest_due": oldest_due,
+    }
+
+
+class _StaleSnapshot(Exception):
+    """The data changed between reading a snapshot's rows and storing them."""
+
+
+def store_snapshot(session: Session, computed: ComputedSnapshot) -> bool:
+    """Write rows from :func:`compute_snapshot` unless the date was built meanwhile.
+
+    Does not commit. The rows are written only if the data version is still the
+    one they were read at (checked after writing, with the version row locked on
+    PostgreSQL and the database write-locked on SQLite).
+
+    Returns:
+        True when the date now has a current snapshot, False when the rows were stale
+        and nothing was written (:func:`ensure_snapshot` then builds it the usual way).
+    """
+    build = session.get(AgingSnapshotBuild, computed.as_of)
+    if build is not None and build.boundaries == computed.key:
+        return True
+    try:
+        with session.begin_nested():
+            if build is not None:
+                _drop_dates(session, [computed.as_of])
+            if computed.rows:
+                session.execute(insert(SNAPSHOTS), computed.rows)
+            session.add(AgingSnapshotBuild(as_of=computed.as_of, boundaries=computed.key))
+            session.flush()
+            if current_version(session, lock=True) != computed.data_version:
+                raise _StaleSnapshot
+    except _StaleSnapshot:
+        return False
+    except IntegrityError:
+        session.expire_all()
+        return True
+    _prune(session)
+    return True
 
 
 def _insert_rows(

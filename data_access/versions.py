@@ -29,9 +29,16 @@ DERIVED_TABLES = frozenset(
 _CHANGED = "cartera_data_changed"
 
 
-def current_version(session: Session) -> int:
-    """The number of committed data writes so far (0 before the first)."""
-    return int(session.scalar(select(DataVersion.version).where(DataVersion.id == 1)) or 0)
+def current_version(session: Session, *, lock: bool = False) -> int:
+    """The number of committed data writes so far (0 before the first).
+
+    ``lock=True`` locks the version row until the transaction ends (PostgreSQL;
+    SQLite has no row locks), so no write can commit in between.
+    """
+    query = select(DataVersion.version).where(DataVersion.id == 1)
+    if lock:
+        query = query.with_for_update()
+    return int(session.scalar(query) or 0)
 
 
 def track_writes(factory: sessionmaker[Session]) -> None:
