@@ -12,9 +12,11 @@ def register_all(app: Dash) -> None:
         collections,
         customer,
         customers,
+        import_page,
         navigation,
         performance,
         portfolio,
+        quality,
         sellers,
         tasks,
         worklist,
@@ -30,3 +32,5 @@ def register_all(app: Dash) -> None:
     tasks.register(app)
     worklist.register(app)
     performance.register(app)
+    import_page.register(app)
+    quality.register(app)

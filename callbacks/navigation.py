@@ -13,8 +13,10 @@ from callbacks import (
     collections,
     customer,
     customers,
+    import_page,
     performance,
     portfolio,
+    quality,
     sellers,
     tasks,
     users,
@@ -39,6 +41,8 @@ RENDERERS: dict[str, Renderer] = {
     "worklist": worklist.render,
     "performance": performance.render,
     "users": users.render,
+    "import": import_page.render,
+    "quality": quality.render,
 }
 
 
@@ -53,6 +57,7 @@ def serve_layout() -> Component:
         user_label=current_user.full_name or current_user.username,
         role_label=t(f"role.{current_user.role}"),
         is_admin=current_user.role == "admin",
+        manages_data=current_user.role in ("admin", "manager"),
         language=language,
     )
 

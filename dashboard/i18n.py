@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from dashboard.texts import activity, collections, performance, tasks
+from dashboard.texts import activity, collections, import_page, performance, quality, tasks
 
 LANGUAGES = ("es", "en")
 DEFAULT_LANGUAGE = "es"
@@ -27,6 +27,9 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     "nav.tasks": ("Tasks", "Tareas"),
     "nav.worklist": ("Call today", "Llamar hoy"),
     "nav.performance": ("Performance", "Desempeño"),
+    "nav.data": ("Data", "Datos"),
+    "nav.import": ("Import", "Importar"),
+    "nav.quality": ("Data quality", "Calidad de datos"),
     "lang.es": ("Español", "Español"),
     "lang.en": ("English", "English"),
     "role.admin": ("Administrator", "Administrador"),
@@ -429,6 +432,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     **activity.TEXTS,
     **tasks.TEXTS,
     **performance.TEXTS,
+    **import_page.TEXTS,
+    **quality.TEXTS,
 }
 
 

@@ -38,6 +38,8 @@ PAGES = (
     Page("worklist", "/worklist", roles=("admin", "manager", "collector")),
     Page("performance", "/performance"),
     Page("users", "/admin/users", roles=("admin",)),
+    Page("import", "/admin/import", roles=("admin", "manager")),
+    Page("quality", "/admin/quality", roles=("admin", "manager")),
 )
 
 

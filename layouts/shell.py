@@ -11,7 +11,13 @@ from dashboard.i18n import LANGUAGES, Translator
 
 
 def navbar(
-    *, t: Translator, user_label: str, role_label: str, is_admin: bool, language: str
+    *,
+    t: Translator,
+    user_label: str,
+    role_label: str,
+    is_admin: bool,
+    language: str,
+    manages_data: bool = False,
 ) -> Component:
     """Top navigation: pages on the left, language and user menus on the right."""
     links = [
@@ -29,11 +35,17 @@ def navbar(
             for name in ("collections", "worklist", "tasks", "activity", "performance")
         ),
     ]
+    data_items = []
+    if manages_data:
+        data_items += [
+            dbc.DropdownMenuItem(t("nav.import"), href="/admin/import", id="nav-import"),
+            dbc.DropdownMenuItem(t("nav.quality"), href="/admin/quality", id="nav-quality"),
+        ]
     if is_admin:
+        data_items.append(dbc.DropdownMenuItem(t("nav.users"), href="/admin/users", id="nav-users"))
+    if data_items:
         links.append(
-            dbc.NavItem(
-                dbc.NavLink(t("nav.users"), href="/admin/users", active="exact", id="nav-users")
-            )
+            dbc.DropdownMenu(data_items, label=t("nav.data"), nav=True, id="nav-data-menu")
         )
     languages = dbc.DropdownMenu(
         [
@@ -89,7 +101,13 @@ def navbar(
 
 
 def layout(
-    *, t: Translator, user_label: str, role_label: str, is_admin: bool, language: str
+    *,
+    t: Translator,
+    user_label: str,
+    role_label: str,
+    is_admin: bool,
+    language: str,
+    manages_data: bool = False,
 ) -> Component:
     """The whole page frame; the router callback fills ``ids.PAGE``."""
     return html.Div(
@@ -100,6 +118,7 @@ def layout(
                 user_label=user_label,
                 role_label=role_label,
                 is_admin=is_admin,
+                manages_data=manages_data,
                 language=language,
             ),
             dbc.Container(html.Div(id=ids.PAGE, className="page"), fluid=True, className="pb-4"),
