@@ -54,6 +54,7 @@ def render(params: dict[str, str], ctx: PageContext) -> Component:
         language=ctx.language,
         options=options,
         bucket_options=bucket_options(ctx),
+        search=to_search(query),
     )
 
 
@@ -160,6 +161,14 @@ def register(app: Dash) -> None:
             data, query=query, t=c.t, language=c.language, currency=c.currency, buckets=c.buckets
         )
         return tiles, figure, _note(c, data)
+
+    app.clientside_callback(
+        """function(search) {
+            return ["csv", "xlsx", "pdf"].map(ext => "/export/portfolio." + ext + (search || ""));
+        }""",
+        *(Output(f"{ids.PORTFOLIO_EXPORT}-{ext}", "href") for ext in ("csv", "xlsx", "pdf")),
+        Input(ids.PORTFOLIO_URL, "search"),
+    )
 
     @app.callback(
         Output(ids.URL, "href"),

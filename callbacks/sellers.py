@@ -19,9 +19,9 @@ from dashboard.treemaps import seller_treemap
 from layouts import sellers
 
 
-def render(_params: dict[str, str], ctx: PageContext) -> Component:
+def render(params: dict[str, str], ctx: PageContext) -> Component:
     """The page frame; data comes with update_sellers."""
-    return sellers.layout(t=ctx.t)
+    return sellers.layout(t=ctx.t, search=params.get("search", ""))
 
 
 def ranking_rows(frame: Any, c: PageContext) -> list[dict[str, object]]:
@@ -86,6 +86,21 @@ def register(app: Dash) -> None:
                 frame = cached(sess, key, compute)
                 grids.append(sellers.ranking_grid(grid_id, t=c.t, rows=ranking_rows(frame, c)))
         return grids[0], grids[1]
+
+    app.clientside_callback(
+        """function(search) {
+            const s = search || "";
+            const bySeller = s ? s + "&by=seller" : "?by=seller";
+            return [["sellers", "csv"], ["sellers", "xlsx"], ["collectors", "csv"],
+                    ["collectors", "xlsx"], ["aging", "pdf"]].map(
+                ([name, ext]) => "/export/" + name + "." + ext + (name === "aging" ? bySeller : s));
+        }""",
+        *(
+            Output(sellers.export_item_id(name, ext), "href")
+            for name, ext in sellers.SELLER_EXPORTS
+        ),
+        Input(ids.SELLERS_URL, "search"),
+    )
 
     @app.callback(
         Output(ids.URL, "href", allow_duplicate=True),

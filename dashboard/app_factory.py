@@ -9,7 +9,7 @@ import flask_bootstrap
 from dash import Dash
 from flask import Flask, Response, send_from_directory
 
-from dashboard import auth
+from dashboard import auth, export_views
 from dashboard.config import Settings, load_settings
 from dashboard.context import EXTENSION, Services
 from data_access.db import make_engine, session_factory
@@ -64,6 +64,7 @@ def create_app(settings: Settings | None = None) -> Dash:
     settings = settings or load_settings()
     server = _server(settings)
     auth.register(server)
+    export_views.register(server)
     app = Dash(
         "cartera",
         server=server,  # type: ignore[arg-type]  # Dash types it as bool | Callable

@@ -233,6 +233,9 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     "kpi.share": ("{pct} overdue", "{pct} vencido"),
     # Sellers page
     "sellers.title": ("Sellers", "Vendedores"),
+    "sellers.export_sellers": ("Seller ranking", "Ranking de vendedores"),
+    "sellers.export_collectors": ("Collector ranking", "Ranking de cobradores"),
+    "sellers.export_aging": ("Aging by seller", "Antigüedad por vendedor"),
     "sellers.subtitle": (
         "Each rectangle is a seller's portfolio: the redder, the more overdue. Click one to see its customers.",
         "Cada rectángulo es la cartera de un vendedor: más rojo, más vencida. Haz clic para ver sus clientes.",
@@ -423,6 +426,43 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
         "El cliente {code} no existe o no está asignado a ti.",
     ),
     "error.forbidden": ("You do not have access to this page.", "No tienes acceso a esta página."),
+    # Exports (menus, PDF documents)
+    "export.menu": ("Export", "Exportar"),
+    "customers.export_invoices": ("Open invoices (aging)", "Facturas pendientes (antigüedad)"),
+    "export.csv": ("CSV (data)", "CSV (datos)"),
+    "export.xlsx": ("Excel (XLSX)", "Excel (XLSX)"),
+    "export.pdf": ("PDF", "PDF"),
+    "export.aging_pdf": ("Aging report (PDF)", "Antigüedad de saldos (PDF)"),
+    "export.statement_pdf": ("Statement of account (PDF)", "Estado de cuenta (PDF)"),
+    "export.hint": (
+        "Downloads carry the filters shown on the page.",
+        "Las descargas llevan los filtros de la página.",
+    ),
+    "export.aging_title": ("Accounts receivable aging", "Antigüedad de cuentas por cobrar"),
+    "export.statement_title": ("Statement of account", "Estado de cuenta"),
+    "export.as_of": ("As of {date}", "Al {date}"),
+    "export.total": ("Total", "Total"),
+    "export.statement_balance": ("Balance due: {balance}", "Saldo a pagar: {balance}"),
+    "export.statement_credit": (
+        "Less credit received and not yet applied: {credit}",
+        "Menos pagos recibidos aún sin aplicar: {credit}",
+    ),
+    "export.col.customer_code": ("Code", "Código"),
+    "export.col.customer_name": ("Customer", "Cliente"),
+    "export.col.seller_code": ("Code", "Código"),
+    "export.col.seller_name": ("Seller", "Vendedor"),
+    "export.col.balance": ("Balance", "Saldo"),
+    "export.col.unapplied": ("Unapplied", "Sin aplicar"),
+    "export.col.number": ("Document", "Documento"),
+    "export.col.kind": ("Type", "Tipo"),
+    "export.col.issue_date": ("Issued", "Emisión"),
+    "export.col.due_date": ("Due", "Vencimiento"),
+    "export.col.amount": ("Amount", "Monto"),
+    "export.col.open_amount": ("Open", "Pendiente"),
+    "export.col.days_overdue": ("Days overdue", "Días vencidos"),
+    "export.kind.invoice": ("Invoice", "Factura"),
+    "export.kind.debit_note": ("Debit note", "Nota de débito"),
+    "export.kind.credit_note": ("Credit note", "Nota de crédito"),
 }
 
 

@@ -11,9 +11,11 @@ NAVBAR = "shell-navbar"
 CUSTOMERS_SEARCH = "customers-search"
 CUSTOMERS_GRID = "customers-grid"
 CUSTOMERS_COUNT = "customers-count"
+CUSTOMERS_EXPORT = "customers-export"
 
 # Customer page
 CUSTOMER_DOCUMENTS = "customer-documents"
+CUSTOMER_EXPORT = "customer-export"
 
 # Users page
 USERS_GRID = "users-grid"
@@ -31,6 +33,7 @@ PORTFOLIO_TILES = "portfolio-tiles"
 PORTFOLIO_TREEMAP = "portfolio-treemap"
 PORTFOLIO_NOTE = "portfolio-note"
 PORTFOLIO_RESET = "portfolio-reset"
+PORTFOLIO_EXPORT = "portfolio-export"  # items: portfolio-export-csv, -xlsx, -pdf
 
 # Sellers page
 SELLERS_URL = "sellers-url"
@@ -38,6 +41,7 @@ SELLERS_AS_OF = "sellers-as-of"
 SELLERS_TREEMAP = "sellers-treemap"
 SELLERS_RANKING = "sellers-ranking"
 SELLERS_COLLECTORS = "sellers-collectors"
+SELLERS_EXPORT = "sellers-export"  # items: sellers-export-<dataset>-<ext>
 
 # Customer wall
 WALL_CUSTOMER = "wall-customer"  # dcc.Store with the customer code (re-checked on the server)
@@ -101,9 +105,79 @@ def contact_edit(contact_id: object) -> dict[str, object]:
 # Collections page (COLLECTIONS_*)
 
 # Activity page (ACTIVITY_*)
+ACTIVITY_URL = "activity-url"
+ACTIVITY_COLLECTOR = "activity-collector"
+ACTIVITY_CHANNEL = "activity-channel"
+ACTIVITY_REASON = "activity-reason"
+ACTIVITY_HASHTAG = "activity-hashtag"
+ACTIVITY_DATES = "activity-dates"
+ACTIVITY_PERIOD = "activity-period"
+ACTIVITY_RESET = "activity-reset"
+ACTIVITY_FEED = "activity-feed"
+ACTIVITY_FEED_COUNT = "activity-feed-count"
+ACTIVITY_MORE = "activity-more"
+ACTIVITY_CURSOR = "activity-cursor"  # dcc.Store: id of the last note shown (keyset paging)
+ACTIVITY_REASONS = "activity-reasons"
+ACTIVITY_HASHTAGS = "activity-hashtags"
+ACTIVITY_CONTACTS = "activity-contacts"
+ACTIVITY_COVERAGE_TILE = "activity-coverage-tile"
+ACTIVITY_UNCOVERED = "activity-uncovered"
+ACTIVITY_UNCOVERED_GRID = "activity-uncovered-grid"
+ACTIVITY_DUE_SOON = "activity-due-soon"
+ACTIVITY_DUE_SOON_GRID = "activity-due-soon-grid"
+
+
+def activity_hashtag(note_id: object, tag: object) -> dict[str, object]:
+    """Id of a clickable hashtag of a note in the activity feed (filters the page by it)."""
+    return {"type": "activity-hashtag", "note": note_id, "tag": tag}
+
 
 # Tasks page (TASKS_*)
+TASKS_URL = "tasks-url"
+TASKS_VIEW = "tasks-view"
+TASKS_ASSIGNEE = "tasks-assignee"
+TASKS_SUPERVISOR = "tasks-supervisor"
+TASKS_COUNTS = "tasks-counts"
+TASKS_LIST = "tasks-list"
+TASKS_MESSAGE = "tasks-message"
+TASKS_REFRESH = "tasks-refresh"  # dcc.Store: bumped after a task is completed or reassigned
+TASKS_PROMISES = "tasks-promises"
+TASKS_BROKEN = "tasks-broken"
+
+
+def tasks_complete(task_id: object) -> dict[str, object]:
+    """Id of the "mark done" button of a task on the tasks page."""
+    return {"type": "tasks-complete", "id": task_id}
+
+
+def tasks_reassign(task_id: object) -> dict[str, object]:
+    """Id of the "reassign to" select of a task on the tasks page."""
+    return {"type": "tasks-reassign", "id": task_id}
+
 
 # Worklist page, "who to call today" (WORKLIST_*)
+WORKLIST_URL = "worklist-url"
+WORKLIST_COLLECTOR = "worklist-collector"
+WORKLIST_SUMMARY = "worklist-summary"
+WORKLIST_LIST = "worklist-list"
 
 # Performance page (PERFORMANCE_*)
+PERFORMANCE_URL = "performance-url"
+PERFORMANCE_MONTH = "performance-month"
+PERFORMANCE_RANGE = "performance-range"
+PERFORMANCE_PERIOD = "performance-period"
+PERFORMANCE_COLLECTORS = "performance-collectors"
+PERFORMANCE_SELLERS = "performance-sellers"
+PERFORMANCE_DSO = "performance-dso"
+PERFORMANCE_GOAL_MESSAGE = "performance-goal-message"
+PERFORMANCE_REFRESH = "performance-refresh"  # dcc.Store: bumped after a goal is saved
+
+
+def performance_grid(by: object) -> dict[str, object]:
+    """Id of the performance grid of collectors or sellers (``by``); goals are edited in it."""
+    return {"type": "performance-grid", "by": by}
+
+
+# Import page (IMPORT_*)
+
+# Data quality page (QUALITY_*)

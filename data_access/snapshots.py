@@ -26,6 +26,7 @@ from sqlalchemy import (
     insert,
     literal,
     select,
+    true,
     type_coerce,
     update,
 )
@@ -411,14 +412,16 @@ def snapshot_top(
     scope: Scope,
     view: ViewFilter,
     bands: int,
-    limit: int,
+    limit: int | None,
     offset: int = 0,
+    owing_only: bool = True,
 ) -> pd.DataFrame:
     """The customers with the largest positive balances in the view, with names.
 
     Columns: customer_id, code, name, seller_code, seller_name, collector_name,
     balance, open_total, unapplied, b0 … bN, overdue_day_amount, oldest_due.
-    Ordered by balance (largest first), then code.
+    Ordered by balance (largest first), then code. ``limit=None`` reads them all;
+    ``owing_only=False`` keeps customers with a zero or credit balance too.
     """
     collector = aliased(User)
     query = (
@@ -433,7 +436,7 @@ def snapshot_top(
         .join(Customer, Customer.id == AgingSnapshot.customer_id)
         .outerjoin(Seller, Seller.id == Customer.seller_id)
         .outerjoin(collector, collector.id == Customer.collector_id)
-        .where(AgingSnapshot.as_of == as_of, AgingSnapshot.balance > 0)
+        .where(AgingSnapshot.as_of == as_of, AgingSnapshot.balance > 0 if owing_only else true())
         .order_by(AgingSnapshot.balance.desc(), Customer.code)
         .limit(limit)
         .offset(offset)

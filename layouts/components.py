@@ -9,12 +9,46 @@ from dash.development.base_component import Component
 from dashboard.presenters import KpiTile, Tile
 
 
-def page_header(title: str, subtitle: str | None = None) -> Component:
-    """The title of a page with an optional muted line under it."""
+def page_header(
+    title: str, subtitle: str | None = None, actions: Component | None = None
+) -> Component:
+    """The title of a page with an optional muted line under it and actions on the right."""
     children: list[Component] = [html.H1(title, className="h3 mb-0")]
     if subtitle:
         children.append(html.P(subtitle, className="text-muted mb-0"))
-    return html.Div(children, className="page-header mb-3")
+    if actions is None:
+        return html.Div(children, className="page-header mb-3")
+    return html.Div(
+        [html.Div(children), html.Div(actions, className="page-actions")],
+        className="page-header mb-3 d-flex justify-content-between align-items-start gap-2",
+    )
+
+
+def export_href(dataset: str, ext: str, search: str = "") -> str:
+    """The download address of a dataset with the page's query string."""
+    return f"/export/{dataset}.{ext}{search}"
+
+
+def export_menu(
+    menu_id: str, *, label: str, hint: str, items: list[tuple[str, str, str]]
+) -> Component:
+    """An "Export" menu of downloads: ``(item id, label, href)`` each, ``hint`` on top.
+
+    Links are real navigations (the server answers with a file), not page changes.
+    """
+    entries = [dbc.DropdownMenuItem(hint, header=True)]
+    entries += [
+        dbc.DropdownMenuItem(label, href=href, id=item_id, external_link=True, target="_blank")
+        for item_id, label, href in items
+    ]
+    return dbc.DropdownMenu(
+        entries,
+        label=label,
+        id=menu_id,
+        color="outline-secondary",
+        size="sm",
+        align_end=True,
+    )
 
 
 def kpi_tile(tile: Tile) -> Component:

@@ -9,7 +9,7 @@ from dash.development.base_component import Component
 
 from dashboard import ids
 from dashboard.i18n import Translator
-from layouts.components import empty_state, page_header
+from layouts.components import empty_state, export_href, export_menu, page_header
 
 
 def column_defs(t: Translator) -> list[dict[str, object]]:
@@ -63,7 +63,24 @@ def column_defs(t: Translator) -> list[dict[str, object]]:
 
 def layout(*, t: Translator, rows: list[dict[str, object]], count_text: str) -> Component:
     """The customers page for already formatted ``rows``."""
-    header = page_header(t("customers.title"), count_text)
+    exports = export_menu(
+        ids.CUSTOMERS_EXPORT,
+        label=t("export.menu"),
+        hint=t("export.hint"),
+        items=[
+            (f"{ids.CUSTOMERS_EXPORT}-{ext}", t(f"export.{ext}"), export_href("customers", ext))
+            for ext in ("csv", "xlsx")
+        ]
+        + [
+            (
+                f"{ids.CUSTOMERS_EXPORT}-invoices-{ext}",
+                f"{t('customers.export_invoices')} · {t(f'export.{ext}')}",
+                export_href("aging", ext, "?by=invoice"),
+            )
+            for ext in ("csv", "xlsx")
+        ],
+    )
+    header = page_header(t("customers.title"), count_text, exports)
     if not rows:
         return html.Div([header, empty_state(t("customers.empty"))])
     search = dbc.Input(

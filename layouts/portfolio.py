@@ -11,7 +11,7 @@ from dash.development.base_component import Component
 from dashboard import ids
 from dashboard.i18n import Translator
 from dashboard.portfolio_params import PortfolioQuery
-from layouts.components import page_header
+from layouts.components import export_href, export_menu, page_header
 
 Options = list[tuple[str, str]]
 
@@ -119,12 +119,23 @@ def layout(
     language: str,
     options: dict[str, Options],
     bucket_options: Options,
+    search: str = "",
 ) -> Component:
     """The page frame; tiles and the treemap are filled by the update callback."""
+    labels = {"csv": t("export.csv"), "xlsx": t("export.xlsx"), "pdf": t("export.aging_pdf")}
+    exports = export_menu(
+        ids.PORTFOLIO_EXPORT,
+        label=t("export.menu"),
+        hint=t("export.hint"),
+        items=[
+            (f"{ids.PORTFOLIO_EXPORT}-{ext}", label, export_href("portfolio", ext, search))
+            for ext, label in labels.items()
+        ],
+    )
     return html.Div(
         [
             dcc.Location(id=ids.PORTFOLIO_URL, refresh=False),
-            page_header(t("portfolio.title"), t("portfolio.subtitle")),
+            page_header(t("portfolio.title"), t("portfolio.subtitle"), exports),
             filter_bar(
                 t=t,
                 query=query,

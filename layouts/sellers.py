@@ -9,7 +9,7 @@ from dash.development.base_component import Component
 
 from dashboard import ids
 from dashboard.i18n import Translator
-from layouts.components import page_header
+from layouts.components import export_href, export_menu, page_header
 
 
 def ranking_grid(component_id: str, *, t: Translator, rows: list[dict[str, object]]) -> Component:
@@ -54,12 +54,40 @@ def ranking_grid(component_id: str, *, t: Translator, rows: list[dict[str, objec
     )
 
 
-def layout(*, t: Translator) -> Component:
+SELLER_EXPORTS = (
+    ("sellers", "csv"),
+    ("sellers", "xlsx"),
+    ("collectors", "csv"),
+    ("collectors", "xlsx"),
+    ("aging", "pdf"),
+)
+
+
+def export_item_id(dataset: str, ext: str) -> str:
+    """The id of one entry of the sellers page's export menu."""
+    return f"{ids.SELLERS_EXPORT}-{dataset}-{ext}"
+
+
+def layout(*, t: Translator, search: str = "") -> Component:
     """The page frame; the update callback fills the heat map and the rankings."""
+    by_seller = f"{search}&by=seller" if search else "?by=seller"
+    exports = export_menu(
+        ids.SELLERS_EXPORT,
+        label=t("export.menu"),
+        hint=t("export.hint"),
+        items=[
+            (
+                export_item_id(dataset, ext),
+                f"{t(f'sellers.export_{dataset}')} · {t(f'export.{ext}')}",
+                export_href(dataset, ext, by_seller if dataset == "aging" else search),
+            )
+            for dataset, ext in SELLER_EXPORTS
+        ],
+    )
     return html.Div(
         [
             dcc.Location(id=ids.SELLERS_URL, refresh=False),
-            page_header(t("sellers.title"), t("sellers.subtitle")),
+            page_header(t("sellers.title"), t("sellers.subtitle"), exports),
             dbc.Card(
                 dbc.CardBody(
                     dcc.Graph(

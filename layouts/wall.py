@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.development.base_component import Component
@@ -9,7 +11,7 @@ from dash.development.base_component import Component
 from dashboard import ids
 from dashboard.i18n import Translator
 from dashboard.presenters import Tile
-from layouts.components import kpi_tile
+from layouts.components import export_href, export_menu, kpi_tile
 from layouts.customer import documents_table
 from layouts.wall_timeline import event_list
 
@@ -276,8 +278,23 @@ def layout(
 ) -> Component:
     """The whole wall; trends come from their own callback."""
     row = dbc.Row([dbc.Col(kpi_tile(tile), xs=6, lg=3, className="mb-3") for tile in tiles])
+    query = f"?customer={quote(code)}"
+    exports = export_menu(
+        ids.CUSTOMER_EXPORT,
+        label=t("export.menu"),
+        hint=t("export.statement_pdf"),
+        items=[
+            (
+                f"{ids.CUSTOMER_EXPORT}-{ext}",
+                t(f"export.{ext}"),
+                export_href("statement", ext, query),
+            )
+            for ext in ("pdf", "csv", "xlsx")
+        ],
+    )
     actions = html.Div(
-        dbc.Button(t("note.open"), id=ids.WALL_OPEN_NOTE, color="primary", className="mb-3"),
+        [dbc.Button(t("note.open"), id=ids.WALL_OPEN_NOTE, color="primary"), exports],
+        className="d-flex gap-2 align-items-start mb-3",
     )
     return html.Div(
         [
