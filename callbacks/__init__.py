@@ -9,6 +9,7 @@ def register_all(app: Dash) -> None:
     """Register every page's callbacks on ``app``."""
     from callbacks import (
         activity,
+        campaigns,
         collections,
         customer,
         customers,
@@ -17,8 +18,10 @@ def register_all(app: Dash) -> None:
         performance,
         portfolio,
         quality,
+        reminders,
         sellers,
         tasks,
+        templates,
         worklist,
     )
 
@@ -34,3 +37,6 @@ def register_all(app: Dash) -> None:
     performance.register(app)
     import_page.register(app)
     quality.register(app)
+    templates.register(app)
+    campaigns.register(app)
+    reminders.register(app)

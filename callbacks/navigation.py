@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from callbacks import (
     activity,
+    campaigns,
     collections,
     customer,
     customers,
@@ -17,8 +18,10 @@ from callbacks import (
     performance,
     portfolio,
     quality,
+    reminders,
     sellers,
     tasks,
+    templates,
     users,
     worklist,
 )
@@ -43,6 +46,9 @@ RENDERERS: dict[str, Renderer] = {
     "users": users.render,
     "import": import_page.render,
     "quality": quality.render,
+    "templates": templates.render,
+    "campaigns": campaigns.render,
+    "reminders": reminders.render,
 }
 
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from dashboard.texts import activity, collections, import_page, performance, quality, tasks
+from dashboard.texts import (
+    activity,
+    campaigns,
+    collections,
+    import_page,
+    messaging,
+    performance,
+    quality,
+    tasks,
+)
 
 LANGUAGES = ("es", "en")
 DEFAULT_LANGUAGE = "es"
@@ -28,6 +37,11 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     "nav.worklist": ("Call today", "Llamar hoy"),
     "nav.performance": ("Performance", "Desempeño"),
     "nav.data": ("Data", "Datos"),
+    "nav.admin": ("Admin", "Administración"),
+    "nav.messages": ("Messages", "Mensajes"),
+    "nav.campaigns": ("Campaigns", "Campañas"),
+    "nav.reminders": ("Reminder sequences", "Recordatorios automáticos"),
+    "nav.templates": ("Message templates", "Plantillas de mensajes"),
     "nav.import": ("Import", "Importar"),
     "nav.quality": ("Data quality", "Calidad de datos"),
     "lang.es": ("Español", "Español"),
@@ -474,6 +488,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     **performance.TEXTS,
     **import_page.TEXTS,
     **quality.TEXTS,
+    **messaging.TEXTS,
+    **campaigns.TEXTS,
 }
 
 

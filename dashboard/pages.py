@@ -40,6 +40,9 @@ PAGES = (
     Page("users", "/admin/users", roles=("admin",)),
     Page("import", "/admin/import", roles=("admin", "manager")),
     Page("quality", "/admin/quality", roles=("admin", "manager")),
+    Page("templates", "/admin/templates", roles=("admin",)),
+    Page("campaigns", "/campaigns", roles=("admin", "manager")),
+    Page("reminders", "/admin/reminders", roles=("admin", "manager")),
 )
 
 

@@ -38,6 +38,18 @@ def navbar(
     data_items = []
     if manages_data:
         data_items += [
+            dbc.DropdownMenuItem(t("nav.messages"), header=True),
+            dbc.DropdownMenuItem(t("nav.campaigns"), href="/campaigns", id="nav-campaigns"),
+            dbc.DropdownMenuItem(t("nav.reminders"), href="/admin/reminders", id="nav-reminders"),
+        ]
+    if is_admin:
+        data_items.append(
+            dbc.DropdownMenuItem(t("nav.templates"), href="/admin/templates", id="nav-templates")
+        )
+    if manages_data:
+        data_items += [
+            dbc.DropdownMenuItem(divider=True),
+            dbc.DropdownMenuItem(t("nav.data"), header=True),
             dbc.DropdownMenuItem(t("nav.import"), href="/admin/import", id="nav-import"),
             dbc.DropdownMenuItem(t("nav.quality"), href="/admin/quality", id="nav-quality"),
         ]
@@ -45,7 +57,7 @@ def navbar(
         data_items.append(dbc.DropdownMenuItem(t("nav.users"), href="/admin/users", id="nav-users"))
     if data_items:
         links.append(
-            dbc.DropdownMenu(data_items, label=t("nav.data"), nav=True, id="nav-data-menu")
+            dbc.DropdownMenu(data_items, label=t("nav.admin"), nav=True, id="nav-data-menu")
         )
     languages = dbc.DropdownMenu(
         [

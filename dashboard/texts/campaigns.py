@@ -1,0 +1,5 @@
+"""Texts of campaigns: ``key: (english, spanish)``."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {}
