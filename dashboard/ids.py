@@ -103,6 +103,23 @@ def contact_edit(contact_id: object) -> dict[str, object]:
 
 
 # Collections page (COLLECTIONS_*)
+COLLECTIONS_URL = "collections-url"
+COLLECTIONS_BY = "collections-by"
+COLLECTIONS_RANGE = "collections-range"
+COLLECTIONS_SELLER = "collections-seller"
+COLLECTIONS_COLLECTOR = "collections-collector"
+COLLECTIONS_TILES = "collections-tiles"
+COLLECTIONS_CHART = "collections-chart"
+COLLECTIONS_BY_SELLER = "collections-by-seller"
+COLLECTIONS_BY_COLLECTOR = "collections-by-collector"
+COLLECTIONS_BY_METHOD = "collections-by-method"
+COLLECTIONS_BY_TAG = "collections-by-tag"
+COLLECTIONS_LATEST = "collections-latest"
+COLLECTIONS_LATEST_NOTE = "collections-latest-note"
+COLLECTIONS_FORECAST = "collections-forecast"
+COLLECTIONS_FORECAST_SUMMARY = "collections-forecast-summary"
+COLLECTIONS_BACKTEST = "collections-backtest"
+COLLECTIONS_BACKTEST_ERROR = "collections-backtest-error"
 
 # Activity page (ACTIVITY_*)
 ACTIVITY_URL = "activity-url"
@@ -179,5 +196,85 @@ def performance_grid(by: object) -> dict[str, object]:
 
 
 # Import page (IMPORT_*)
+IMPORT_UPLOAD = "import-upload"
+IMPORT_FILE = "import-file"  # dcc.Store: token (SHA-256), name, rows, headers, samples
+IMPORT_FILE_INFO = "import-file-info"
+IMPORT_SAVED = "import-saved"
+IMPORT_KINDS = "import-kinds"
+IMPORT_DECIMAL = "import-decimal"
+IMPORT_DATE_FORMAT = "import-date-format"
+IMPORT_FORMAT_NOTE = "import-format-note"
+IMPORT_BASE = "import-base"  # dcc.Store: the mapping to draw (a guess or a saved one)
+IMPORT_PLAN = "import-plan"  # dcc.Store: the mapping as the selects say
+IMPORT_MAPPING = "import-mapping"
+IMPORT_MAPPING_NOTE = "import-mapping-note"
+IMPORT_FIELD = "import-field"  # pattern-matching type: {"type", "kind", "column"}
+IMPORT_MAPPING_NAME = "import-mapping-name"
+IMPORT_SAVE = "import-save"
+IMPORT_SAVE_MESSAGE = "import-save-message"
+IMPORT_CHECK = "import-check"
+IMPORT_RUN = "import-run"
+IMPORT_CHECKED = "import-checked"  # dcc.Store: the settings of the last clean check
+IMPORT_JOB = "import-job"  # dcc.Store: the running job's id and mode
+IMPORT_POLL = "import-poll"
+IMPORT_PROGRESS = "import-progress"
+IMPORT_STATUS = "import-status"
+IMPORT_PREVIEW = "import-preview"
+IMPORT_SUMMARY = "import-summary"
 
 # Data quality page (QUALITY_*)
+QUALITY_LOAD = "quality-load"
+QUALITY_CONTACTS_VERSION = "quality-contacts-version"
+QUALITY_DUPLICATES_VERSION = "quality-duplicates-version"
+QUALITY_CONTACTS_TILE = "quality-contacts-tile"
+QUALITY_UNREACHABLE_TILE = "quality-unreachable-tile"
+QUALITY_DUPLICATES_TILE = "quality-duplicates-tile"
+QUALITY_DATES_TILE = "quality-dates-tile"
+QUALITY_UNAPPLIED_TILE = "quality-unapplied-tile"
+QUALITY_CONTACTS_GRID = "quality-contacts-grid"
+QUALITY_UNREACHABLE_GRID = "quality-unreachable-grid"
+QUALITY_DUPLICATES_GRID = "quality-duplicates-grid"
+QUALITY_DATES_GRID = "quality-dates-grid"
+QUALITY_UNAPPLIED_GRID = "quality-unapplied-grid"
+QUALITY_FIX_CONTACT = "quality-fix-contact"
+QUALITY_FIX_TITLE = "quality-fix-title"
+QUALITY_FIX_PHONE = "quality-fix-phone"
+QUALITY_FIX_PHONE_HELP = "quality-fix-phone-help"
+QUALITY_FIX_PHONE_SUGGESTION = "quality-fix-phone-suggestion"
+QUALITY_FIX_EMAIL = "quality-fix-email"
+QUALITY_FIX_EMAIL_HELP = "quality-fix-email-help"
+QUALITY_FIX_EMAIL_SUGGESTION = "quality-fix-email-suggestion"
+QUALITY_FIX_SAVE = "quality-fix-save"
+QUALITY_FIX_MESSAGE = "quality-fix-message"
+QUALITY_DISMISS = "quality-dismiss"
+QUALITY_DISMISS_MESSAGE = "quality-dismiss-message"
+QUALITY_SECTION_CONTACTS = "quality-contacts"
+QUALITY_SECTION_UNREACHABLE = "quality-unreachable"
+QUALITY_SECTION_DUPLICATES = "quality-duplicates"
+QUALITY_SECTION_DATES = "quality-dates"
+QUALITY_SECTION_UNAPPLIED = "quality-unapplied"
+
+# Wall: statement email and SMS (MESSAGE_*)
+# ... the SMS modal (SMS_*)
+WALL_OPEN_SMS = "wall-open-sms"
+SMS_MODAL = "sms-modal"
+SMS_TOKEN = "sms-token"  # dcc.Store: idempotency token, new each time the modal opens
+SMS_FORM = "sms-form"  # dcc.Store: recipients and prefilled texts per audience
+SMS_LABELS = "sms-labels"  # dcc.Store: the counter's texts in the user's language
+SMS_NOTICE = "sms-notice"
+SMS_AUDIENCE = "sms-audience"
+SMS_LANGUAGE = "sms-language"
+SMS_RECIPIENTS = "sms-recipients"
+SMS_RECIPIENTS_NOTE = "sms-recipients-note"
+SMS_TEXT = "sms-text"
+SMS_COUNTER = "sms-counter"
+SMS_HINT = "sms-hint"
+SMS_RESULT = "sms-result"
+SMS_SEND = "sms-send"
+SMS_CANCEL = "sms-cancel"
+
+# Templates page (TEMPLATES_*)
+
+# Campaigns page (CAMPAIGNS_*)
+
+# Reminder sequences page (REMINDERS_*)
