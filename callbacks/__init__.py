@@ -9,10 +9,12 @@ def register_all(app: Dash) -> None:
     """Register every page's callbacks on ``app``."""
     from callbacks import (
         activity,
+        board,
         campaigns,
         collections,
         customer,
         customers,
+        field,
         import_page,
         navigation,
         performance,
@@ -40,3 +42,5 @@ def register_all(app: Dash) -> None:
     templates.register(app)
     campaigns.register(app)
     reminders.register(app)
+    board.register(app)
+    field.register(app)

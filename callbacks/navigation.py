@@ -10,10 +10,12 @@ from flask_login import current_user
 
 from callbacks import (
     activity,
+    board,
     campaigns,
     collections,
     customer,
     customers,
+    field,
     import_page,
     performance,
     portfolio,
@@ -47,6 +49,8 @@ RENDERERS: dict[str, Renderer] = {
     "import": import_page.render,
     "quality": quality.render,
     "templates": templates.render,
+    "board": board.render,
+    "field": field.render,
     "campaigns": campaigns.render,
     "reminders": reminders.render,
 }

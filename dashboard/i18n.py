@@ -11,8 +11,10 @@ from collections.abc import Callable, Iterable
 
 from dashboard.texts import (
     activity,
+    board,
     campaigns,
     collections,
+    field,
     import_page,
     messaging,
     performance,
@@ -38,6 +40,8 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     "nav.performance": ("Performance", "Desempeño"),
     "nav.data": ("Data", "Datos"),
     "nav.admin": ("Admin", "Administración"),
+    "nav.board": ("Board", "Pantalla"),
+    "nav.field": ("Field", "En la calle"),
     "nav.messages": ("Messages", "Mensajes"),
     "nav.campaigns": ("Campaigns", "Campañas"),
     "nav.reminders": ("Reminder sequences", "Recordatorios automáticos"),
@@ -490,6 +494,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     **quality.TEXTS,
     **messaging.TEXTS,
     **campaigns.TEXTS,
+    **board.TEXTS,
+    **field.TEXTS,
 }
 
 

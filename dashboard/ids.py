@@ -255,6 +255,23 @@ QUALITY_SECTION_DATES = "quality-dates"
 QUALITY_SECTION_UNAPPLIED = "quality-unapplied"
 
 # Wall: statement email and SMS (MESSAGE_*)
+# ... the statement e-mail modal (MESSAGE_*)
+WALL_OPEN_MESSAGE = "wall-open-message"
+MESSAGE_MODAL = "message-modal"
+MESSAGE_TOKEN = "message-token"  # dcc.Store: idempotency token, new each time the modal opens
+MESSAGE_OUTBOX_NOTE = "message-outbox-note"
+MESSAGE_CONTACTS = "message-contacts"
+MESSAGE_OTHER = "message-other"
+MESSAGE_SCOPE = "message-scope"
+MESSAGE_TONE = "message-tone"
+MESSAGE_LANGUAGE = "message-language"
+MESSAGE_SUBJECT = "message-subject"
+MESSAGE_PREVIEW = "message-preview"
+MESSAGE_ATTACHMENTS = "message-attachments"
+MESSAGE_PREVIEW_ERROR = "message-preview-error"
+MESSAGE_RESULT = "message-result"
+MESSAGE_SEND = "message-send"
+MESSAGE_CANCEL = "message-cancel"
 # ... the SMS modal (SMS_*)
 WALL_OPEN_SMS = "wall-open-sms"
 SMS_MODAL = "sms-modal"
@@ -274,7 +291,32 @@ SMS_SEND = "sms-send"
 SMS_CANCEL = "sms-cancel"
 
 # Templates page (TEMPLATES_*)
+TEMPLATES_TONE = "templates-tone"
+TEMPLATES_LANGUAGE = "templates-language"
+TEMPLATES_SUBJECT = "templates-subject"
+TEMPLATES_BODY = "templates-body"
+TEMPLATES_CUSTOMER = "templates-customer"
+TEMPLATES_STATE = "templates-state"  # badge: built-in default or edited by whom, when
+TEMPLATES_PROBLEMS = "templates-problems"
+TEMPLATES_PREVIEW_SUBJECT = "templates-preview-subject"
+TEMPLATES_PREVIEW = "templates-preview"
+TEMPLATES_SAVE = "templates-save"
+TEMPLATES_RESET = "templates-reset"
+TEMPLATES_MESSAGE = "templates-message"
+TEMPLATES_REFRESH = "templates-refresh"  # dcc.Store: bumped after a save or reset
+TEMPLATES_COMPANY_SAVE = "templates-company-save"
+TEMPLATES_COMPANY_MESSAGE = "templates-company-message"
+
+
+def company_field(key: object) -> dict[str, object]:
+    """Id of one company setting's input on the templates page."""
+    return {"type": "templates-company", "key": key}
+
 
 # Campaigns page (CAMPAIGNS_*)
 
 # Reminder sequences page (REMINDERS_*)
+
+# Board, the meeting-room screen (BOARD_*)
+
+# Field mode, the collector's phone (FIELD_*)

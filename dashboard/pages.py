@@ -41,6 +41,8 @@ PAGES = (
     Page("import", "/admin/import", roles=("admin", "manager")),
     Page("quality", "/admin/quality", roles=("admin", "manager")),
     Page("templates", "/admin/templates", roles=("admin",)),
+    Page("board", "/board", roles=("admin", "manager", "viewer")),
+    Page("field", "/field", roles=("admin", "manager", "collector")),
     Page("campaigns", "/campaigns", roles=("admin", "manager")),
     Page("reminders", "/admin/reminders", roles=("admin", "manager")),
 )

@@ -32,7 +32,7 @@ def navbar(
             dbc.NavItem(
                 dbc.NavLink(t(f"nav.{name}"), href=f"/{name}", active="exact", id=f"nav-{name}")
             )
-            for name in ("collections", "worklist", "tasks", "activity", "performance")
+            for name in ("collections", "worklist", "tasks", "activity", "performance", "field")
         ),
     ]
     data_items = []
