@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qs
 
 import plotly.graph_objects as go
 from dash import Dash, Input, Output, Patch, State, ctx, no_update
@@ -66,6 +67,11 @@ def _category(sess: Any, customer_id: int, c: PageContext) -> Any:
     )
 
 
+def wants_note(search: str | None) -> bool:
+    """Whether the URL asks for the note modal open and ready (``?note=new``)."""
+    return parse_qs((search or "").lstrip("?")).get("note") == ["new"]
+
+
 def render(params: dict[str, str], c: PageContext) -> Component:
     """The wall of the customer in the URL, or "not found" (same answer when not allowed)."""
     t = c.t
@@ -81,7 +87,9 @@ def render(params: dict[str, str], c: PageContext) -> Component:
         category = _category(sess, found.id, c)
         contacts = customer_contacts(sess, scope=c.scope, customer_id=found.id)
         events, more = _events(sess, found.id, c, list(KINDS), 0)
-        modal = wall_notes.modal_for(sess, found, contacts, items, c)
+        modal = wall_notes.modal_for(
+            sess, found, contacts, items, c, is_open=wants_note(params.get("search"))
+        )
         users = assignable_users(sess)
         tags = ", ".join(tag.name for tag in found.tags)
         mine = directory[directory["customer_id"] == found.id]

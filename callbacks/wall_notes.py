@@ -81,8 +81,11 @@ FORM_KEYS = [
 ]
 
 
-def modal_for(sess: Any, customer: Any, contacts: Any, items: Any, c: PageContext) -> Component:
-    """The closed modal with this customer's contacts, open invoices and the active users."""
+def modal_for(
+    sess: Any, customer: Any, contacts: Any, items: Any, c: PageContext, *, is_open: bool = False
+) -> Component:
+    """The modal with this customer's contacts, open invoices and the active users
+    (closed unless ``is_open``)."""
     users = assignable_users(sess)
     documents = [(str(row.document_id), row.number) for row in items.itertuples(index=False)]
     return note_modal.modal(
@@ -92,6 +95,7 @@ def modal_for(sess: Any, customer: Any, contacts: Any, items: Any, c: PageContex
         documents=documents,
         today=c.today,
         me=str(current_user.get_id()),
+        is_open=is_open,
     )
 
 

@@ -216,9 +216,16 @@ def _promise_part(
 
 
 def modal(
-    t: Translator, *, contacts: Options, users: Options, documents: Options, today: dt.date, me: str
+    t: Translator,
+    *,
+    contacts: Options,
+    users: Options,
+    documents: Options,
+    today: dt.date,
+    me: str,
+    is_open: bool = False,
 ) -> Component:
-    """The closed modal; the wall's button opens it."""
+    """The modal, closed unless ``is_open`` (``?note=new``); the wall's button opens it."""
     channels = [(c, t(f"channel.{c}")) for c in ("call", "visit", "email", "sms", "whatsapp")]
     reasons = [
         (r, t(f"reason.{r}"))
@@ -244,7 +251,7 @@ def modal(
             ),
         ],
         id=ids.NOTE_MODAL,
-        is_open=False,
+        is_open=is_open,
         size="lg",
         scrollable=True,
         fullscreen="sm-down",
