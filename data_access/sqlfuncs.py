@@ -96,3 +96,34 @@ def plus_days(day: Any, days: int) -> ColumnElement[Any] | Any:
     if days == 0:
         return day
     return _PlusDays(day, literal(days, Integer))
+
+
+class _Unindexed(FunctionElement[Any]):
+    """A column SQLite must not look up through an index (``+column``)."""
+
+    inherit_cache = True
+    name = "unindexed"
+
+    def __init__(self, column: Any) -> None:
+        super().__init__(column)
+        self.type = column.type
+
+
+@compiles(_Unindexed)
+def _unindexed_default(element: _Unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(_Unindexed, "sqlite")
+def _unindexed_sqlite(element: _Unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"+{compiler.process(element.clauses, **kw)}"
+
+
+def unindexed(column: Any) -> ColumnElement[Any]:
+    """``column`` as it is, but SQLite will not range-scan an index on it.
+
+    For a condition that keeps most of a table, reading the table once is faster
+    than an index lookup per row (SQLite's unary ``+``); PostgreSQL's planner
+    decides that itself, so there the column is unchanged.
+    """
+    return _Unindexed(column)
