@@ -770,11 +770,12 @@ TASK_FIELDS = (
 )  # fmt: skip
 
 
-def _page(limit: int) -> int:
+def page_limit(limit: int) -> int:
+    """A page size between 1 and MAX_PAGE."""
     return max(1, min(int(limit), MAX_PAGE))
 
 
-def _older_than(
+def older_than(
     query: Select, model: type[Note] | type[Task], before: int | None, *criteria: Any
 ) -> Select:
     """Keyset paging: rows after the row ``before`` in (created_at, id) descending order.
@@ -797,7 +798,8 @@ def _older_than(
     )
 
 
-def _hashtags_of(session: Session, note_ids: list[int]) -> dict[int, list[str]]:
+def hashtags_of(session: Session, note_ids: list[int]) -> dict[int, list[str]]:
+    """The hashtags of each note (an empty list for a note without any)."""
     tags: dict[int, list[str]] = {note_id: [] for note_id in note_ids}
     if note_ids:
         rows = session.execute(
@@ -812,7 +814,7 @@ def _hashtags_of(session: Session, note_ids: list[int]) -> dict[int, list[str]]:
 
 def _note_dicts(session: Session, query: Select) -> list[dict[str, Any]]:
     rows: list[Any] = list(session.execute(query).all())
-    tags = _hashtags_of(session, [note.id for note, _ in rows])
+    tags = hashtags_of(session, [note.id for note, _ in rows])
     return [
         {field: getattr(note, field) for field in NOTE_FIELDS}
         | {"author_name": author_name, "hashtags": tags[note.id]}
@@ -822,8 +824,8 @@ def _note_dicts(session: Session, query: Select) -> list[dict[str, Any]]:
 
 def _notes_query(limit: int, before: int | None, *criteria: Any) -> Select:
     query = select(Note, User.full_name).outerjoin(User, User.id == Note.author_id)
-    query = _older_than(query.where(*criteria), Note, before, *criteria)
-    return query.order_by(Note.created_at.desc(), Note.id.desc()).limit(_page(limit))
+    query = older_than(query.where(*criteria), Note, before, *criteria)
+    return query.order_by(Note.created_at.desc(), Note.id.desc()).limit(page_limit(limit))
 
 
 def customer_notes(
@@ -919,8 +921,8 @@ def customer_tasks(
     """
     visible_customer(session, scope=scope, customer_id=customer_id)
     mine = Task.customer_id == customer_id
-    query = _older_than(_tasks_query(customer_id, status), Task, before, mine)
-    query = query.order_by(Task.created_at.desc(), Task.id.desc()).limit(_page(limit))
+    query = older_than(_tasks_query(customer_id, status), Task, before, mine)
+    query = query.order_by(Task.created_at.desc(), Task.id.desc()).limit(page_limit(limit))
     rows: list[Any] = list(session.execute(query).all())
     documents = _documents_of(session, [task.id for task, _, _ in rows])
     return [

@@ -18,7 +18,7 @@ import pandas as pd
 from sqlalchemy import Date, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
-from data_access.activity import _hashtags_of, _older_than, _page
+from data_access.activity import hashtags_of, older_than, page_limit
 from data_access.hashtags import parse_hashtags
 from data_access.models import MONEY, AgingSnapshot, Customer, Note, User, note_hashtags
 from data_access.portfolio import CustomerFilter, customer_ids
@@ -118,10 +118,10 @@ def feed_page(
         .outerjoin(User, User.id == Note.author_id)
         .where(*criteria)
     )
-    paged = _older_than(query, Note, before, *criteria)
-    paged = paged.order_by(Note.created_at.desc(), Note.id.desc()).limit(_page(limit))
+    paged = older_than(query, Note, before, *criteria)
+    paged = paged.order_by(Note.created_at.desc(), Note.id.desc()).limit(page_limit(limit))
     rows = [dict(row) for row in session.execute(paged).mappings()]
-    tags = _hashtags_of(session, [row["id"] for row in rows])
+    tags = hashtags_of(session, [row["id"] for row in rows])
     return [row | {"hashtags": tags[row["id"]]} for row in rows]
 
 
