@@ -318,5 +318,49 @@ def company_field(key: object) -> dict[str, object]:
 # Reminder sequences page (REMINDERS_*)
 
 # Board, the meeting-room screen (BOARD_*)
+BOARD_SCREEN = "board-screen"  # the full-screen frame
+BOARD_CONFIG = "board-config"  # dcc.Store: panels, intervals, ping address and texts for JS
+BOARD_VIEWPORT = "board-viewport"  # dcc.Store: the window's size, set once on load
+BOARD_INTERVAL = "board-interval"  # the one dcc.Interval: refresh and server check
+BOARD_OFFLINE = "board-offline"  # dcc.Store: since when the server is unreachable (or None)
+BOARD_UPDATED = "board-updated"
+BOARD_BANNER = "board-banner"
+BOARD_STOPPED = "board-stopped"  # the overlay of a revoked or expired link
+BOARD_KPIS = "board-kpis"
+BOARD_CUSTOMERS = "board-customers"
+BOARD_SELLERS = "board-sellers"
+BOARD_COLLECTIONS = "board-collections"
+BOARD_COLLECTIONS_CHART = "board-collections-chart"
+BOARD_PROMISES = "board-promises"
+BOARD_NOTES = "board-notes"
+BOARD_LINK_NAME = "board-link-name"
+BOARD_LINK_PANELS = "board-link-panels"
+BOARD_LINK_ROTATION = "board-link-rotation"
+BOARD_LINK_REFRESH = "board-link-refresh"
+BOARD_LINK_EXPIRES = "board-link-expires"
+BOARD_LINK_CREATE = "board-link-create"
+BOARD_LINK_MESSAGE = "board-link-message"
+BOARD_LINK_LIST = "board-link-list"
+
+
+def board_panel(key: str) -> str:
+    """Id of one rotating panel of the board (``board-panel-kpis``...)."""
+    return f"board-panel-{key}"
+
+
+def board_revoke(link_id: int) -> dict[str, object]:
+    """Id of the revoke button of one board link."""
+    return {"type": "board-revoke", "index": link_id}
+
 
 # Field mode, the collector's phone (FIELD_*)
+FIELD_URL = "field-url"
+FIELD_ROOT = "field-root"  # carries data-csrf, data-user, data-texts for assets/field.js
+FIELD_COLLECTOR = "field-collector"
+FIELD_SUMMARY = "field-summary"
+FIELD_LOCATE = "field-locate"
+FIELD_LOCATION = "field-location"  # the phone's position state, written by field.js
+FIELD_POSITION = "field-position"  # dcc.Store: {lat, lon, accuracy}, set by field.js
+FIELD_SYNC = "field-sync"  # dcc.Store: bumped by field.js after the outbox sent something
+FIELD_OUTBOX = "field-outbox"  # filled by field.js: what waits to be sent
+FIELD_LIST = "field-list"

@@ -442,3 +442,27 @@ class DataVersion(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     version: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class CollectionGoal(Base):
+    """How much a collector (a user) or a seller should collect in a calendar month.
+
+    Exactly one of ``collector_id`` and ``seller_id`` is set; ``month`` is the 1st of
+    the month. One goal per owner and month.
+    """
+
+    __tablename__ = "collection_goals"
+    __table_args__ = (
+        CheckConstraint("(collector_id IS NULL) <> (seller_id IS NULL)", "one_owner"),
+        CheckConstraint("amount > 0", "amount_positive"),
+        UniqueConstraint("collector_id", "month"),
+        UniqueConstraint("seller_id", "month"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    collector_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    seller_id: Mapped[int | None] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"))
+    month: Mapped[dt.date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
