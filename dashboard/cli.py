@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from sqlalchemy import Engine, func, select
@@ -16,6 +17,11 @@ from data_access.db import make_engine, session_factory, session_scope
 from data_access.models import ROLES, Customer
 from data_access.schema import upgrade
 from data_access.users import UserError, add_user, generate_password, get_user_by_username
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from data_access.importers.plan import ImportPlan
 
 IMPORT_KINDS = ("sellers", "customers", "contacts", "invoices", "payments")
 
@@ -160,29 +166,91 @@ def setup(ctx: Context, demo: bool) -> None:
 
 
 @main.command("import")
-@click.argument("kind", type=click.Choice(IMPORT_KINDS))
+@click.argument("kind", type=click.Choice((*IMPORT_KINDS, "all")))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--date-format", default=None, help="strftime format of dates, e.g. %d/%m/%Y.")
+@click.option(
+    "--mapping",
+    default=None,
+    help="A saved mapping's name, a shipped one (ibm-receivables) or a JSON mapping file.",
+)
+@click.option(
+    "--decimal",
+    type=click.Choice(["dot", "comma"]),
+    default=None,
+    help="Decimal mark of amounts: 1,234.56 (dot) or 1.234,56 (comma).",
+)
 @pass_context
-def import_command(ctx: Context, kind: str, file: Path, date_format: str | None) -> None:
-    """Import a CSV or XLSX file whole, or nothing at all."""
-    from data_access.importers import ImportErrorReport, import_file
+def import_command(
+    ctx: Context,
+    kind: str,
+    file: Path,
+    date_format: str | None,
+    mapping: str | None,
+    decimal: str | None,
+) -> None:
+    """Import a CSV or XLSX file whole, or nothing at all.
+
+    KIND "all" imports every kind the --mapping names from the one file.
+    """
+    from data_access.importers import ImportErrorReport
+    from data_access.importers.plan import PlanError
+    from data_access.importers.runner import import_plain, import_planned
 
     upgrade(ctx.engine)
+    currency = ctx.settings.currency
     try:
         with ctx.sessions() as sess:
-            result = import_file(
-                sess, kind, file, date_format=date_format, currency=ctx.settings.currency
-            )
+            if mapping is None and decimal is None and kind != "all":
+                outcome = import_plain(
+                    sess, kind, file, currency=currency, date_format=date_format,
+                    user_id=None, via="cli",
+                )  # fmt: skip
+            else:
+                plan = _import_plan(sess, kind, file, mapping)
+                plan = plan.with_formats(decimal or plan.decimal, date_format or plan.date_format)
+                outcome = import_planned(
+                    sess, file, plan, currency=currency, user_id=None, via="cli"
+                )
+    except PlanError as exc:
+        raise click.ClickException(str(exc)) from exc
     except ImportErrorReport as exc:
         click.echo(f"{file.name}: nothing imported, {len(exc.errors)} problem(s):", err=True)
         for error in exc.errors:
             click.echo(f"  {error}", err=True)
         sys.exit(1)
-    click.echo(
-        f"{file.name}: {result.created} created, {result.updated} updated, "
-        f"{result.unchanged} unchanged."
-    )
+    for name, result in outcome.results.items():
+        label = file.name if len(outcome.results) == 1 else f"{file.name} {name}"
+        click.echo(
+            f"{label}: {result.created} created, {result.updated} updated, "
+            f"{result.unchanged} unchanged."
+        )
+
+
+def _import_plan(sess: Session, kind: str, file: Path, mapping: str | None) -> ImportPlan:
+    """The plan of ``cartera import``: a mapping by name or file, else the file's own columns."""
+    from dataclasses import replace
+
+    from data_access.importers.plan import PlanError, load_plan_file, single_kind_plan
+    from data_access.importers.readers import open_table
+    from data_access.importers.saved import get_plan
+
+    if mapping is None:
+        if kind == "all":
+            raise PlanError(["KIND all needs --mapping"])
+        with open_table(file) as table:
+            return single_kind_plan(kind, table.header)
+    plan = get_plan(sess, mapping)
+    if plan is None:
+        path = Path(mapping)
+        if not path.is_file():
+            raise PlanError([f"no saved mapping or mapping file called '{mapping}'"])
+        plan = load_plan_file(path)
+    if kind == "all":
+        return plan
+    if kind not in plan.kinds:
+        raise PlanError([f"mapping '{mapping}' has no {kind}"])
+    return replace(plan, kinds={kind: plan.kinds[kind]})
 
 
 @main.group()
@@ -261,6 +329,82 @@ def report_kpis(ctx: Context, as_of: dt.datetime | None, seller: str | None, fmt
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     else:
         click.echo(render_table(pd.DataFrame([record]), "csv"), nl=False)
+
+
+@report.command("collections")
+@click.option(
+    "--from", "first", type=click.DateTime(formats=["%Y-%m-%d"]), required=True, help="First day."
+)
+@click.option(
+    "--to", "last", type=click.DateTime(formats=["%Y-%m-%d"]), required=True, help="Last day."
+)
+@click.option(
+    "--by", "by", type=click.Choice(["day", "week", "month"]), default="month", show_default=True
+)
+@click.option("--seller", "seller", default=None, help="Only this seller's customers (code).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@pass_context
+def report_collections(
+    ctx: Context, first: dt.datetime, last: dt.datetime, by: str, seller: str | None, fmt: str
+) -> None:
+    """Payments received per day, ISO week or month: period_start, amount, payments.
+
+    Every period of the range is printed, zeros included; the first and last periods
+    count only the days inside the range (the first one's period_start is then --from).
+    """
+    from dashboard.collections_service import collections_report
+    from data_access.portfolio import CustomerFilter
+    from data_access.scope import Scope
+
+    if last < first:
+        raise click.BadParameter("--to is before --from")
+    with ctx.sessions() as sess:
+        frame = collections_report(
+            sess,
+            first=first.date(),
+            last=last.date(),
+            by=by,  # type: ignore[arg-type]
+            scope=Scope.everything(),
+            filters=CustomerFilter(seller_code=seller),
+        )
+    click.echo(render_table(frame, fmt), nl=False)  # type: ignore[arg-type]
+
+
+@report.command("worklist")
+@click.option("--collector", required=True, help="Username of the collector.")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date of the list (default: today).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
+)
+@pass_context
+def report_worklist(ctx: Context, collector: str, as_of: dt.datetime | None, fmt: str) -> None:
+    """Who to call today: a collector's ranked customers, the score and each of its parts."""
+    from dashboard.worklist_presenters import worklist_table
+    from dashboard.worklist_service import load_worklist
+    from data_access.scope import Scope
+
+    day = as_of.date() if as_of else dt.date.today()
+    with ctx.sessions() as sess:
+        found = get_user_by_username(sess, collector)
+        if found is None:
+            raise click.ClickException(f"no user named {collector!r}")
+        ranked = load_worklist(
+            sess,
+            as_of=day,
+            scope=Scope.everything(),
+            collector_id=found.id,
+            buckets=AgingBuckets(ctx.settings.aging_boundaries),
+            grace_days=ctx.settings.promise_grace_days,
+        )
+    click.echo(render_table(worklist_table(ranked), fmt), nl=False)  # type: ignore[arg-type]
 
 
 @main.command()

@@ -466,3 +466,26 @@ class CollectionGoal(Base):
     amount: Mapped[Decimal] = mapped_column(MONEY)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class ImportMapping(Base):
+    """A saved import mapping: which kinds a file holds and which column feeds each field.
+
+    ``columns`` is JSON ``{kind: {header: [field, ...]}}``; ``decimal`` is ``dot`` or
+    ``comma`` and ``date_format`` a strftime pattern (empty: detected from the file).
+    """
+
+    __tablename__ = "import_mappings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    kinds: Mapped[str] = mapped_column(String(100))
+    columns: Mapped[str] = mapped_column(Text)
+    decimal: Mapped[str | None] = mapped_column(String(5))
+    date_format: Mapped[str | None] = mapped_column(String(40))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+MESSAGE_TONES = ("friendly", "concern", "firm")

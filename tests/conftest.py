@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
@@ -35,6 +36,23 @@ def _skip_or_fail(reason: str) -> None:
     if IN_CI:
         pytest.fail(f"{reason} (CI=true: this tier must run)")
     pytest.skip(reason)
+
+
+IBM_SAMPLE = Path(
+    os.environ.get(
+        "CARTERA_IBM_SAMPLE", Path(__file__).resolve().parents[2] / "shared/data/ar_ibm.csv"
+    )
+)
+
+
+@pytest.fixture
+def ibm_sample() -> Path:
+    """IBM's public receivables sample (``../shared/data/ar_ibm.csv`` beside the checkout,
+    or ``CARTERA_IBM_SAMPLE``); missing: skipped locally, a failure with CI=true."""
+    found = IBM_SAMPLE if IBM_SAMPLE.is_file() else Path("/work/shared/data/ar_ibm.csv")
+    if not found.is_file():
+        _skip_or_fail(f"IBM sample not found at {IBM_SAMPLE}")
+    return found
 
 
 @pytest.fixture(scope="session")
