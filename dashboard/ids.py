@@ -326,6 +326,7 @@ BOARD_OFFLINE = "board-offline"  # dcc.Store: since when the server is unreachab
 BOARD_UPDATED = "board-updated"
 BOARD_BANNER = "board-banner"
 BOARD_STOPPED = "board-stopped"  # the overlay of a revoked or expired link
+BOARD_STOPPED_TEXT = "board-stopped-text"
 BOARD_KPIS = "board-kpis"
 BOARD_CUSTOMERS = "board-customers"
 BOARD_SELLERS = "board-sellers"
@@ -348,7 +349,7 @@ def board_panel(key: str) -> str:
     return f"board-panel-{key}"
 
 
-def board_revoke(link_id: int) -> dict[str, object]:
+def board_revoke(link_id: object) -> dict[str, object]:
     """Id of the revoke button of one board link."""
     return {"type": "board-revoke", "index": link_id}
 
