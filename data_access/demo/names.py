@@ -169,9 +169,25 @@ def person_name(rng: random.Random, lang: str) -> str:
     return f"{rng.choice(EN_FIRST)} {rng.choice(EN_LAST)}"
 
 
+# Where the city's numbering plan needs more (or fewer) digits than "555-NNNN", the
+# digits that make the number valid for libphonenumber (CARTERA_PHONE_REGION checks).
+PHONE_LEAD = {
+    "+52 55": "5",
+    "+52 33": "3",
+    "+52 81": "8",
+    "+56 2": "2",
+    "+54 11": "5",
+    "+507": "6",
+    "+506": "8",
+    "+502": "5",
+}
+
+
 def phone(rng: random.Random, prefix: str) -> str:
-    """A fictional phone number (``555`` exchange) with the city's prefix."""
-    return f"{prefix} 555-{rng.randrange(10000):04d}"
+    """A fictional phone number (``555`` exchange) with the city's prefix, valid in its plan."""
+    if prefix == "+51 54":  # Arequipa: six-digit local numbers
+        return f"{prefix} 555-{rng.randrange(1000):03d}"
+    return f"{prefix} {PHONE_LEAD.get(prefix, '')}555-{rng.randrange(10000):04d}"
 
 
 def email(name: str, domain: str) -> str:
