@@ -24,6 +24,8 @@ def register_all(app: Dash) -> None:
         sellers,
         tasks,
         templates,
+        wall_messages,
+        wall_sms,
         worklist,
     )
 
@@ -44,3 +46,5 @@ def register_all(app: Dash) -> None:
     reminders.register(app)
     board.register(app)
     field.register(app)
+    wall_sms.register(app)
+    wall_messages.register(app)

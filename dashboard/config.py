@@ -7,7 +7,13 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import phonenumbers
+
+if TYPE_CHECKING:
+    from dashboard.messaging.settings import MailSettings
+    from dashboard.sms_providers import SmsConfig
 
 DEFAULT_BUCKETS = (30, 60, 90, 120)
 KNOWN_WEAK_KEYS = frozenset({"", "dev", "changeme", "secret", "change-me", "cartera"})
@@ -32,6 +38,10 @@ class Settings:
     promise_grace_days: int = 0
     pays_well_days: int = 5  # amount-weighted days late up to this: "pays well"
     pays_regular_days: int = 30  # up to this: "pays regularly"; beyond: "pays badly"
+    phone_region: str = "US"  # where phone numbers without a country code are read
+    mail: MailSettings | None = None  # e-mail (CARTERA_SMTP_*): dashboard.messaging.settings
+    sms: SmsConfig | None = None  # SMS (CARTERA_SMS_*): dashboard.sms_providers, None = outbox
+    send_rate: int = 30  # campaign messages per minute at most (CARTERA_SEND_RATE)
     testing: bool = False
     extra: Mapping[str, Any] = field(default_factory=dict)
 
@@ -73,6 +83,31 @@ def _payment_classes(text: str) -> tuple[int, int]:
     return int(parts[0]), int(parts[1])
 
 
+# Currencies of one country only: the default phone region when CARTERA_PHONE_REGION
+# is unset (USD and EUR are shared by many countries, so they fall back to US).
+CURRENCY_REGIONS = {
+    "ARS": "AR", "BOB": "BO", "BRL": "BR", "CLP": "CL", "COP": "CO", "CRC": "CR",
+    "DOP": "DO", "GTQ": "GT", "HNL": "HN", "MXN": "MX", "NIO": "NI", "PAB": "PA",
+    "PEN": "PE", "PYG": "PY", "UYU": "UY", "VES": "VE", "GBP": "GB", "CAD": "CA",
+}  # fmt: skip
+
+
+def _phone_region(env: Mapping[str, str], currency: str) -> str:
+    """CARTERA_PHONE_REGION (ISO 3166 alpha-2), else the currency's country, else US."""
+    text = env.get("CARTERA_PHONE_REGION", "").strip().upper()
+    if not text:
+        return CURRENCY_REGIONS.get(currency, "US")
+    if text not in phonenumbers.SUPPORTED_REGIONS:
+        raise ConfigError(f"CARTERA_PHONE_REGION: not a country code like VE, CO or US: {text!r}")
+    return text
+
+
+def _send_rate(text: str) -> int:
+    if not text.strip().isdigit() or not 1 <= int(text) <= 6000:
+        raise ConfigError(f"CARTERA_SEND_RATE: messages per minute 1-6000, got {text!r}")
+    return int(text)
+
+
 def _secret_key(instance: Path, env: Mapping[str, str], testing: bool) -> str:
     key = env.get("SECRET_KEY")
     if key is not None:
@@ -94,7 +129,7 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
 
     Variables: DATABASE_URL, SECRET_KEY, CARTERA_LOCALE, CARTERA_CURRENCY,
     CARTERA_COMPANY, CARTERA_AGING_BUCKETS, CARTERA_PROMISE_GRACE_DAYS,
-    CARTERA_PAYMENT_CLASSES, CARTERA_INSTANCE.
+    CARTERA_PAYMENT_CLASSES, CARTERA_PHONE_REGION, CARTERA_INSTANCE.
     """
     env = os.environ if env is None else env
     testing = bool(overrides.get("testing", False))
@@ -119,5 +154,16 @@ def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Set
         promise_grace_days=_grace_days(env.get("CARTERA_PROMISE_GRACE_DAYS", "0")),
     )
     well, regular = _payment_classes(env.get("CARTERA_PAYMENT_CLASSES", "5,30"))
-    settings = settings.with_overrides(pays_well_days=well, pays_regular_days=regular)
+    settings = settings.with_overrides(
+        pays_well_days=well,
+        pays_regular_days=regular,
+        phone_region=_phone_region(env, currency),
+        send_rate=_send_rate(env.get("CARTERA_SEND_RATE", "30")),
+    )
+    from dashboard.messaging.settings import parse_mail  # it imports ConfigError from here
+
+    settings = settings.with_overrides(mail=parse_mail(env))
+    from dashboard.sms_providers import load_sms_config  # it imports ConfigError from here
+
+    settings = settings.with_overrides(sms=load_sms_config(env))
     return settings.with_overrides(**overrides) if overrides else settings

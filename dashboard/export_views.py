@@ -25,6 +25,7 @@ from dashboard.exports import (
     portfolio_rows,
     statement,
 )
+from dashboard.messaging import documents
 from dashboard.pdf import TableDocument, table_pdf
 from dashboard.reports import AgingLevel, aging_report, render_table
 
@@ -104,41 +105,17 @@ def _aging_table(frame: pd.DataFrame, export: ExportRequest, code: str, name: st
 
 
 def statement_pdf(session: Session, export: ExportRequest) -> bytes:
-    """A customer's statement of account: open documents, days overdue, balance."""
-    ctx, t = export.ctx, export.ctx.t
+    """A customer's statement of account: open documents, days overdue, aging, balance."""
+    ctx = export.ctx
     found = statement(session, export)
-    docs = found.documents
-    open_total = sum(docs["open_amount"], Decimal("0.00"))
-    rows = [
-        [
-            str(row["number"]),
-            t(f"export.kind.{row['kind']}"),
-            fmt.date(row["issue_date"], ctx.language, style="short"),
-            fmt.date(row["due_date"], ctx.language, style="short"),
-            _money(row["amount"], ctx),
-            _money(row["open_amount"], ctx),
-            fmt.number(row["days_overdue"], ctx.language),
-        ]
-        for row in docs.to_dict("records")
-    ]
-    columns = ["number", "kind", "issue_date", "due_date", "amount", "open_amount", "days_overdue"]
-    footer = t("export.statement_balance", balance=_money(found.balance, ctx))
-    if found.unapplied:
-        footer = t("export.statement_credit", credit=_money(found.unapplied, ctx)) + "\n" + footer
-    return table_pdf(
-        TableDocument(
-            title=t("export.statement_title"),
-            subtitle_lines=[
-                ctx.company,
-                f"{found.customer_name} ({found.customer_code})",
-                t("export.as_of", date=fmt.date(found.as_of, ctx.language, style="long")),
-            ],
-            columns=[t(f"export.col.{c}") for c in columns],
-            rows=rows,
-            numeric=[False, False, False, False, True, True, True],
-            totals=[t("export.total"), "", "", "", "", _money(open_total, ctx), ""],
-            footer=footer,
-        )
+    return documents.statement_pdf(
+        documents.Party(found.customer_code, found.customer_name),
+        documents.statement_lines(found.documents),
+        as_of=found.as_of,
+        unapplied=found.unapplied,
+        company=ctx.company,
+        buckets=ctx.buckets,
+        f=documents.Formats(ctx.t, ctx.language, ctx.currency),
     )
 
 

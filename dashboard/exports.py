@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 import pandas as pd
 from sqlalchemy.orm import Session
@@ -205,8 +206,12 @@ def statement(session: Session, request: ExportRequest) -> Statement:
     customer = find_customer(session, code, scope=request.ctx.scope)
     if customer is None:
         raise NotVisible(code)
-    as_of = request.as_of()
-    items = open_items(session, as_of=as_of, scope=request.ctx.scope, customer_ids=[customer.id])
+    return customer_statement(session, customer, as_of=request.as_of(), scope=request.ctx.scope)
+
+
+def customer_statement(session: Session, customer: Any, *, as_of: dt.date, scope: Any) -> Statement:
+    """The statement of a customer the caller has already found in ``scope``."""
+    items = open_items(session, as_of=as_of, scope=scope, customer_ids=[customer.id])
     items = items.sort_values(["due_date", "number"], kind="stable")
     documents = pd.DataFrame(
         {
@@ -219,7 +224,7 @@ def statement(session: Session, request: ExportRequest) -> Statement:
             "days_overdue": [max((as_of - due).days, 0) for due in items["due_date"]],
         }
     ).reset_index(drop=True)
-    credit = unapplied_credit(session, as_of=as_of, scope=request.ctx.scope)
+    credit = unapplied_credit(session, as_of=as_of, scope=scope, customer_ids=[customer.id])
     mine = credit.loc[credit["customer_id"] == customer.id, "unapplied"]
     return Statement(customer.code, customer.name, as_of, documents, sum(mine, ZERO))
 

@@ -314,8 +314,55 @@ def company_field(key: object) -> dict[str, object]:
 
 
 # Campaigns page (CAMPAIGNS_*)
+CAMPAIGNS_URL = "campaigns-url"  # dcc.Location (refresh): opens a campaign once it is made
+CAMPAIGNS_TOKEN = "campaigns-token"  # dcc.Store: the form's token (a double click makes one)
+CAMPAIGNS_NAME = "campaigns-name"
+CAMPAIGNS_CHANNEL = "campaigns-channel"
+CAMPAIGNS_TONE = "campaigns-tone"
+CAMPAIGNS_DOCUMENTS = "campaigns-documents"
+CAMPAIGNS_BUCKET = "campaigns-bucket"
+CAMPAIGNS_TAG = "campaigns-tag"
+CAMPAIGNS_SELLER = "campaigns-seller"
+CAMPAIGNS_COLLECTOR = "campaigns-collector"
+CAMPAIGNS_MIN_BALANCE = "campaigns-min-balance"
+CAMPAIGNS_SUMMARY = "campaigns-summary"
+CAMPAIGNS_AUDIENCE_EXCLUDED = "campaigns-audience-excluded"
+CAMPAIGNS_PREVIEW_CUSTOMER = "campaigns-preview-customer"
+CAMPAIGNS_PREVIEW_SUBJECT = "campaigns-preview-subject"
+CAMPAIGNS_PREVIEW = "campaigns-preview"  # iframe (srcDoc) of the e-mail
+CAMPAIGNS_PREVIEW_TEXT = "campaigns-preview-text"  # the SMS text
+CAMPAIGNS_SEND = "campaigns-send"
+CAMPAIGNS_FORM_ERROR = "campaigns-form-error"
+CAMPAIGNS_LIST = "campaigns-list"
+CAMPAIGNS_ID = "campaigns-id"  # dcc.Store: the campaign shown (detail view)
+CAMPAIGNS_POLL = "campaigns-poll"
+CAMPAIGNS_PROGRESS = "campaigns-progress"
+CAMPAIGNS_STATUS = "campaigns-status"
+CAMPAIGNS_COUNTS = "campaigns-counts"
+CAMPAIGNS_FAILED = "campaigns-failed"
+CAMPAIGNS_RESUME = "campaigns-resume"
+CAMPAIGNS_RETRY = "campaigns-retry"
+CAMPAIGNS_ACTION_MESSAGE = "campaigns-action-message"
 
 # Reminder sequences page (REMINDERS_*)
+REMINDERS_LEVEL = "reminders-level"  # which level the form edits ("new" or an id)
+REMINDERS_NAME = "reminders-name"
+REMINDERS_DAYS = "reminders-days"
+REMINDERS_CHANNEL = "reminders-channel"
+REMINDERS_TONE = "reminders-tone"
+REMINDERS_ACTIVE = "reminders-active"
+REMINDERS_BUCKET = "reminders-bucket"
+REMINDERS_TAG = "reminders-tag"
+REMINDERS_SELLER = "reminders-seller"
+REMINDERS_COLLECTOR = "reminders-collector"
+REMINDERS_MIN_BALANCE = "reminders-min-balance"
+REMINDERS_SAVE = "reminders-save"
+REMINDERS_DELETE = "reminders-delete"
+REMINDERS_MESSAGE = "reminders-message"
+REMINDERS_LEVELS = "reminders-levels"
+REMINDERS_DUE = "reminders-due"
+REMINDERS_SENT = "reminders-sent"
+REMINDERS_REFRESH = "reminders-refresh"  # dcc.Store: bumped after a save or delete
 
 # Board, the meeting-room screen (BOARD_*)
 BOARD_SCREEN = "board-screen"  # the full-screen frame

@@ -1,4 +1,5 @@
-"""PDF documents (fpdf2, pure Python): the aging report and a customer's statement of account.
+"""PDF documents (fpdf2, pure Python): tables (aging report, statement of account) and
+one-record documents (the copy of an invoice attached to a statement e-mail).
 
 Texts arrive translated and numbers formatted (the caller's language); this module
 only lays them out. The core PDF fonts cover Latin-1 (Spanish included); other
@@ -36,6 +37,8 @@ class TableDocument:
     totals: Sequence[str] | None = None
     footer: str = ""
     landscape: bool = False
+    summary_title: str = ""  # a small label/amount table after the totals (aging buckets)
+    summary: Sequence[tuple[str, str]] = ()
 
 
 def _document(landscape: bool) -> FPDF:
@@ -61,6 +64,48 @@ def _row(pdf: FPDF, cells: Sequence[str], widths: Sequence[float], numeric: Sequ
     for text, width, is_number in zip(cells, widths, numeric, strict=True):
         pdf.cell(width, 5, latin1(text), border="B", align="R" if is_number else "L")
     pdf.ln(5)
+
+
+def _summary(pdf: FPDF, title: str, pairs: Sequence[tuple[str, str]]) -> None:
+    pdf.ln(4)
+    if title:
+        pdf.set_font("Helvetica", style="B", size=9)
+        pdf.cell(0, 6, latin1(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("Helvetica", size=8)
+    for label, value in pairs:
+        pdf.cell(45, 5, latin1(label), border="B")
+        pdf.cell(35, 5, latin1(value), border="B", align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+@dataclass(frozen=True)
+class FieldsDocument:
+    """A one-record document: a title, lines under it, then label/value pairs and a note."""
+
+    title: str
+    subtitle_lines: Sequence[str]
+    fields: Sequence[tuple[str, str]]
+    note: str = ""
+
+
+def fields_pdf(doc: FieldsDocument) -> bytes:
+    """The record as PDF bytes: labels on the left, values on the right, one per line."""
+    pdf = _document(False)
+    pdf.set_font("Helvetica", style="B", size=16)
+    pdf.cell(0, 10, latin1(doc.title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.set_font("Helvetica", size=9)
+    for line in doc.subtitle_lines:
+        pdf.multi_cell(0, 5, latin1(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.ln(4)
+    for label, value in doc.fields:
+        pdf.set_font("Helvetica", style="B", size=10)
+        pdf.cell(55, 7, latin1(label), border="B")
+        pdf.set_font("Helvetica", size=10)
+        pdf.multi_cell(0, 7, latin1(value), border="B", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if doc.note:
+        pdf.ln(6)
+        pdf.set_font("Helvetica", style="I", size=8)
+        pdf.multi_cell(0, 4, latin1(doc.note), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    return bytes(pdf.output())
 
 
 def table_pdf(doc: TableDocument) -> bytes:
@@ -89,6 +134,8 @@ def table_pdf(doc: TableDocument) -> bytes:
     if doc.totals:
         pdf.set_font("Helvetica", style="B", size=8)
         _row(pdf, doc.totals, widths, doc.numeric)
+    if doc.summary:
+        _summary(pdf, doc.summary_title, doc.summary)
     if doc.footer:
         pdf.ln(4)
         pdf.set_font("Helvetica", size=8)

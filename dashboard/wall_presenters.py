@@ -45,7 +45,19 @@ def _meta(event: dict[str, Any], t: Translator, language: str) -> str:
         if event["detail"]:
             parts.append(t("timeline.promise_on", date=_day(event["detail"], language)))
         return " · ".join(parts)
+    if kind == "message":  # channel · status, in words where the texts know them
+        return " · ".join(
+            _label(t, f"message.{part}.{event[field]}", event[field])
+            for part, field in (("channel", "detail"), ("status", "status"))
+        )
     return f"{event['detail']} · {event['status']}"
+
+
+def _label(t: Translator, key: str, fallback: object) -> str:
+    try:
+        return t(key)
+    except KeyError:
+        return str(fallback)
 
 
 def timeline_events(

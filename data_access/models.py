@@ -162,6 +162,8 @@ class Customer(Base):
     latitude: Mapped[Decimal | None] = mapped_column(Numeric(9, 6))
     longitude: Mapped[Decimal | None] = mapped_column(Numeric(9, 6))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # Language of the messages we write to the customer: es or en; NULL = company default.
+    language: Mapped[str | None] = mapped_column(String(2))
 
     seller: Mapped[Seller | None] = relationship()
     collector: Mapped[User | None] = relationship()
@@ -489,3 +491,38 @@ class ImportMapping(Base):
 
 
 MESSAGE_TONES = ("friendly", "concern", "firm")
+
+
+class MessageTemplate(Base):
+    """An admin's wording of one kind of message in one tone and language.
+
+    Without a row the built-in default of :mod:`dashboard.messaging.defaults` is used;
+    ``body`` is plain text with ``{placeholders}`` (both e-mail parts are built from it).
+    """
+
+    __tablename__ = "message_templates"
+    __table_args__ = (
+        UniqueConstraint("kind", "tone", "language", name="kind_tone_language"),
+        CheckConstraint("tone IN ('friendly','concern','firm')", "tone"),
+        CheckConstraint("language IN ('es','en')", "language"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), default="statement")
+    tone: Mapped[str] = mapped_column(String(12))
+    language: Mapped[str] = mapped_column(String(2))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class CompanySetting(Base):
+    """One company setting used in messages (cheque payee, bank accounts, contacts...)."""
+
+    __tablename__ = "company_settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)

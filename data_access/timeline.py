@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import String, cast, literal, null, select, type_coerce, union_all
+from sqlalchemy import String, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
 from data_access.models import MONEY, Document, Message, Note, Payment, Task
@@ -56,7 +56,7 @@ def _notes(customer_id: int) -> Any:
         Note.created_at.label("at"),
         Note.id.label("item_id"),
         Note.contact_name.label("title"),
-        type_coerce(null(), MONEY).label("amount"),
+        cast(null(), MONEY).label("amount"),  # a typed NULL for PostgreSQL
         Note.body.label("text"),
         Note.reason.label("status"),
         Note.channel.label("detail"),
@@ -82,8 +82,9 @@ def _messages(customer_id: int) -> Any:
         Message.created_at.label("at"),
         Message.id.label("item_id"),
         Message.subject.label("title"),
-        type_coerce(null(), MONEY).label("amount"),
-        Message.recipient.label("text"),
+        cast(null(), MONEY).label("amount"),  # a typed NULL for PostgreSQL
+        # "recipient — error" for a failed message (NULL error: the recipient alone).
+        func.coalesce(Message.recipient + " — " + Message.error, Message.recipient).label("text"),
         Message.status.label("status"),
         Message.channel.label("detail"),
     ).where(Message.customer_id == customer_id)
@@ -107,7 +108,12 @@ def timeline(
     documents = [kind for kind in wanted if kind in ("invoice", "credit_note", "debit_note")]
     if documents:
         branches.append(_documents(customer_id, documents))
-    builders = {"payment": _payments, "note": _notes, "task": _tasks, "message": _messages}
+    builders = {
+        "payment": _payments,
+        "note": _notes,
+        "task": _tasks,
+        "message": _messages,
+    }
     branches += [builders[kind](customer_id) for kind in wanted if kind in builders]
     if not branches:
         return []

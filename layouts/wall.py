@@ -11,6 +11,7 @@ from dash.development.base_component import Component
 from dashboard import ids
 from dashboard.i18n import Translator
 from dashboard.presenters import Tile
+from layouts import message_modal, sms_modal
 from layouts.components import export_href, export_menu, kpi_tile
 from layouts.customer import documents_table
 from layouts.wall_timeline import event_list
@@ -293,8 +294,14 @@ def layout(
         ],
     )
     actions = html.Div(
-        [dbc.Button(t("note.open"), id=ids.WALL_OPEN_NOTE, color="primary"), exports],
-        className="d-flex gap-2 align-items-start mb-3",
+        [
+            dbc.Button(t("note.open"), id=ids.WALL_OPEN_NOTE, color="primary"),
+            message_modal.open_button(t),
+            sms_modal.section(t),
+            exports,
+            message_modal.modal(t),
+        ],
+        className="d-flex flex-wrap gap-2 align-items-start mb-3",
     )
     return html.Div(
         [
