@@ -59,7 +59,8 @@ RENDERERS: dict[str, Renderer] = {
 def serve_layout() -> Component:
     """The frame for the signed-in user, in their language (Dash calls this per page load)."""
     if not current_user.is_authenticated:
-        return shell.anonymous_layout()
+        # A screen signed in with a board link gets the board alone, full screen.
+        return board.session_layout() or shell.anonymous_layout()
     language = current_language()
     t = translator(language)
     return shell.layout(

@@ -19,6 +19,7 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
+from dashboard import board_views
 from dashboard.context import current_language, current_scope, db_session
 from dashboard.i18n import LANGUAGES, translator
 from dashboard.pages import allowed, match
@@ -72,6 +73,8 @@ def guard() -> ResponseReturnValue | None:
     path = request.path
     if path in PUBLIC_PATHS or path.startswith(PUBLIC_PREFIXES):
         return None
+    if board_views.board_request():  # a board link, a board session, or the board's ping
+        return board_views.guard_board()
     if not current_user.is_authenticated:
         if path.startswith(API_PREFIX) or request.method != "GET":
             return Response(
@@ -172,6 +175,7 @@ def register(server: Flask) -> None:
     manager.unauthorized_handler(unauthorized)
     manager.init_app(server)
     server.before_request(guard)
+    board_views.register(server)
     server.add_url_rule("/login", "login", login_view, methods=["GET", "POST"])
     server.add_url_rule("/logout", "logout", logout_view)
     server.add_url_rule("/language/<code>", "language", language_view)

@@ -526,3 +526,31 @@ class CompanySetting(Base):
     value: Mapped[str] = mapped_column(Text, default="")
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class BoardLink(Base):
+    """A revocable link that signs a screen into the read-only meeting-room board.
+
+    Only the SHA-256 of the link's token is kept (``token_hash``); the token itself is
+    shown once, when the link is made. ``panels`` lists the board's panel keys, comma
+    separated, in the order they rotate. Times are naive UTC; no ``expires_at`` means
+    the link works until it is revoked.
+    """
+
+    __tablename__ = "board_links"
+    __table_args__ = (
+        CheckConstraint("rotation_seconds > 0", "rotation_positive"),
+        CheckConstraint("refresh_seconds > 0", "refresh_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    panels: Mapped[str] = mapped_column(String(200))
+    rotation_seconds: Mapped[int] = mapped_column(Integer)
+    refresh_seconds: Mapped[int] = mapped_column(Integer)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
