@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from dashboard import formatting as fmt
+from dashboard.field_presenters import visit_meta
 from dashboard.i18n import Translator
 
 REASONS = ("forgot", "cannot_pay", "dispute", "unaware", "fraud", "other")
@@ -45,6 +46,8 @@ def _meta(event: dict[str, Any], t: Translator, language: str) -> str:
         if event["detail"]:
             parts.append(t("timeline.promise_on", date=_day(event["detail"], language)))
         return " · ".join(parts)
+    if kind == "visit":  # a check-in: verified or how far, and the fix's accuracy
+        return visit_meta(event, t, language)
     if kind == "message":  # channel · status, in words where the texts know them
         return " · ".join(
             _label(t, f"message.{part}.{event[field]}", event[field])

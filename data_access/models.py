@@ -303,7 +303,10 @@ class Note(Base):
     """An *excuse*: what was said in a collection contact."""
 
     __tablename__ = "notes"
-    __table_args__ = (Index("ix_notes_customer_created", "customer_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_notes_customer_created", "customer_id", "created_at"),
+        Index("uq_notes_client_id", "client_id", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
@@ -315,6 +318,8 @@ class Note(Base):
     body: Mapped[str] = mapped_column(Text, default="")
     agreement: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    # The phone's UUID of a note written in field mode: a second arrival is ignored.
+    client_id: Mapped[str | None] = mapped_column(String(36))
 
 
 task_documents = Table(
@@ -554,3 +559,36 @@ class BoardLink(Base):
     expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_seen_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Visit(Base):
+    """A check-in: where a collector's phone was at a customer, and whether that was near it.
+
+    ``recorded_at`` is the phone's time (naive UTC, bounded by the server) and
+    ``received_at`` the server's. ``distance_m`` is computed on the server from the
+    customer's coordinates (NULL when it has none); ``verified`` says it was within
+    ``radius_m`` with a fix at least that precise. ``client_id`` is the phone's UUID of
+    the check-in, so a second arrival of the same check-in is ignored.
+    """
+
+    __tablename__ = "visits"
+    __table_args__ = (
+        CheckConstraint("latitude BETWEEN -90 AND 90", "latitude"),
+        CheckConstraint("longitude BETWEEN -180 AND 180", "longitude"),
+        CheckConstraint("accuracy_m >= 0", "accuracy"),
+        Index("ix_visits_customer_recorded", "customer_id", "recorded_at"),
+        Index("ix_visits_user_recorded", "user_id", "recorded_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)
+    accuracy_m: Mapped[float] = mapped_column(Float)
+    distance_m: Mapped[float | None] = mapped_column(Float)
+    radius_m: Mapped[int] = mapped_column(Integer)
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    client_id: Mapped[str] = mapped_column(String(36), unique=True)

@@ -1,4 +1,4 @@
-"""One customer's story, newest first: documents, payments, notes, tasks and messages.
+"""One customer's story, newest first: documents, payments, notes, tasks, messages, visits.
 
 A single UNION ALL ordered and paged in SQL, so a customer with thousands of
 documents still returns one page quickly.
@@ -10,13 +10,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import String, cast, func, literal, null, select, union_all
+from sqlalchemy import String, case, cast, func, literal, null, select, union_all
 from sqlalchemy.orm import Session
 
-from data_access.models import MONEY, Document, Message, Note, Payment, Task
+from data_access.models import MONEY, Document, Message, Note, Payment, Task, User, Visit
 from data_access.sqlfuncs import as_timestamp
 
-KINDS = ("invoice", "credit_note", "debit_note", "payment", "note", "task", "message")
+KINDS = ("invoice", "credit_note", "debit_note", "payment", "note", "task", "message", "visit")
 COLUMNS = ["kind", "at", "item_id", "title", "amount", "text", "status", "detail"]
 
 
@@ -90,6 +90,29 @@ def _messages(customer_id: int) -> Any:
     ).where(Message.customer_id == customer_id)
 
 
+def _visits(customer_id: int) -> Any:
+    """Check-ins: who, ``verified``/``not_verified``/``no_coordinates``, metres as text."""
+    status = case(
+        (Visit.distance_m.is_(None), literal("no_coordinates")),
+        (Visit.verified, literal("verified")),
+        else_=literal("not_verified"),
+    )
+    return (
+        select(
+            literal("visit").label("kind"),
+            Visit.recorded_at.label("at"),
+            Visit.id.label("item_id"),
+            func.coalesce(User.full_name, "").label("title"),
+            cast(null(), MONEY).label("amount"),  # a typed NULL for PostgreSQL
+            cast(Visit.accuracy_m, String).label("text"),  # accuracy of the fix, metres
+            status.label("status"),
+            cast(Visit.distance_m, String).label("detail"),  # metres from the customer
+        )
+        .outerjoin(User, User.id == Visit.user_id)
+        .where(Visit.customer_id == customer_id)
+    )
+
+
 def timeline(
     session: Session,
     customer_id: int,
@@ -113,6 +136,7 @@ def timeline(
         "note": _notes,
         "task": _tasks,
         "message": _messages,
+        "visit": _visits,
     }
     branches += [builders[kind](customer_id) for kind in wanted if kind in builders]
     if not branches:

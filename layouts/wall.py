@@ -175,7 +175,7 @@ def timeline_card(
     t: Translator, events: list[dict[str, object]], has_more: bool, users: list[tuple[str, str]]
 ) -> Component:
     """The story, newest first, with a filter by kind and "show older"."""
-    kinds = ["invoice", "credit_note", "debit_note", "payment", "note", "task", "message"]
+    kinds = ["invoice", "credit_note", "debit_note", "payment", "note", "task", "message", "visit"]
     return dbc.Card(
         dbc.CardBody(
             [
