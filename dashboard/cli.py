@@ -407,6 +407,40 @@ def report_worklist(ctx: Context, collector: str, as_of: dt.datetime | None, fmt
     click.echo(render_table(worklist_table(ranked), fmt), nl=False)  # type: ignore[arg-type]
 
 
+@main.command("remind")
+@click.option("--dry-run", is_flag=True, help="Only print what would be sent; write nothing.")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Send what is due on this date (default: today).",
+)
+@pass_context
+def remind(ctx: Context, dry_run: bool, as_of: dt.datetime | None) -> None:
+    """Send the reminders of the sequences due today (for cron), one line per customer."""
+    import pandas as pd
+
+    from dashboard.reminder_service import run_reminders, system_run
+
+    day = as_of.date() if as_of else dt.date.today()
+    run = system_run(ctx.settings, day)
+    outcomes = run_reminders(session_factory(ctx.engine), run, dry_run=dry_run)
+    columns = ["customer_code", "customer_name", "level", "channel", "invoices", "amount"]
+    columns += ["recipient", "status", "note"]
+    frame = pd.DataFrame(
+        [[o.code, o.name, o.level_days, o.channel, " ".join(o.invoices)] for o in outcomes],
+        columns=columns[:5],
+    )
+    frame["amount"] = [f"{o.amount:.2f}" for o in outcomes]
+    frame["recipient"] = [o.recipient for o in outcomes]
+    frame["status"] = [o.status for o in outcomes]
+    frame["note"] = [o.note for o in outcomes]
+    click.echo(render_table(frame, "csv"), nl=False)
+    if not dry_run and any(o.status == "failed" for o in outcomes):
+        sys.exit(1)
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8050, show_default=True, type=int)

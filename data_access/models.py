@@ -592,3 +592,124 @@ class Visit(Base):
     radius_m: Mapped[int] = mapped_column(Integer)
     verified: Mapped[bool] = mapped_column(Boolean, default=False)
     client_id: Mapped[str] = mapped_column(String(36), unique=True)
+
+
+CAMPAIGN_STATUSES = ("sending", "done")
+RECIPIENT_STATUSES = ("pending", "sending", "sent", "outbox", "failed", "excluded")
+
+
+class Campaign(Base):
+    """A mass message to a segment of customers: e-mail (the statement) or SMS.
+
+    ``segment`` is JSON (see :class:`dashboard.campaigns.Segment`); ``tone`` NULL means
+    by the age of each customer's debt. The recipients are fixed when it is created.
+    While it is sent, the runner holding it (``runner``, a random token) touches
+    ``heartbeat_at``; a ``sending`` campaign whose heartbeat stopped was interrupted and
+    can be resumed. ``token`` is the form's, so a double click creates one campaign.
+    """
+
+    __tablename__ = "campaigns"
+    __table_args__ = (
+        CheckConstraint("channel IN ('email','sms')", "channel"),
+        CheckConstraint("status IN ('sending','done')", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    segment: Mapped[str] = mapped_column(Text, default="{}")
+    channel: Mapped[str] = mapped_column(String(10))
+    tone: Mapped[str | None] = mapped_column(String(12))
+    overdue_only: Mapped[bool] = mapped_column(Boolean, default=True)
+    as_of: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12), default="sending")
+    token: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    started_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    runner: Mapped[str | None] = mapped_column(String(40))
+    heartbeat_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class CampaignRecipient(Base):
+    """One customer of a campaign: where it goes, and how it went (or why it was left out).
+
+    The message's ``dedupe_key`` is ``campaign:<campaign>:customer:<customer>``, so a
+    resumed or retried campaign never sends a customer a second message.
+    """
+
+    __tablename__ = "campaign_recipients"
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "customer_id", name="campaign_customer"),
+        CheckConstraint(
+            "status IN ('pending','sending','sent','outbox','failed','excluded')", "status"
+        ),
+        Index("ix_campaign_recipients_campaign_status", "campaign_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    recipient: Mapped[str] = mapped_column(String(254), default="")
+    balance: Mapped[Decimal | None] = mapped_column(MONEY)
+    days_overdue: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    reason: Mapped[str | None] = mapped_column(String(40))  # why excluded (a text key)
+    error: Mapped[str | None] = mapped_column(Text)  # why the delivery failed
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class ReminderLevel(Base):
+    """A step of the automatic reminder sequence: ``days`` relative to the due date
+    (-3 is three days before it, 30 thirty days after), for the customers of
+    ``segment`` (JSON), through ``channel`` in ``tone`` (NULL: by the debt's age)."""
+
+    __tablename__ = "reminder_levels"
+    __table_args__ = (
+        CheckConstraint("channel IN ('email','sms')", "channel"),
+        CheckConstraint("days BETWEEN -60 AND 3650", "days"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), default="")
+    days: Mapped[int] = mapped_column(Integer)
+    segment: Mapped[str] = mapped_column(Text, default="{}")
+    channel: Mapped[str] = mapped_column(String(10), default="email")
+    tone: Mapped[str | None] = mapped_column(String(12))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class ReminderSend(Base):
+    """A reminder sent (or being sent) to a customer at a level, and what it covered.
+
+    ``documents`` is JSON ``[[document_id, level_days], ...]``: each invoice covered and
+    the level it had reached. ``cycle_key`` names that set, so the same level is never
+    sent twice for the same debt (UNIQUE), even by two runs at once.
+    """
+
+    __tablename__ = "reminder_sends"
+    __table_args__ = (
+        UniqueConstraint("level_id", "customer_id", "cycle_key", name="level_customer_cycle"),
+        Index("ix_reminder_sends_customer", "customer_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    level_id: Mapped[int] = mapped_column(ForeignKey("reminder_levels.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"))
+    cycle_key: Mapped[str] = mapped_column(String(64))
+    level_days: Mapped[int] = mapped_column(Integer)
+    channel: Mapped[str] = mapped_column(String(10))
+    recipient: Mapped[str] = mapped_column(String(254), default="")
+    documents: Mapped[str] = mapped_column(Text, default="[]")
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    as_of: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(12), default="sending")
+    error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
