@@ -7,8 +7,12 @@ Method (the README's "Cash-in forecast" section says the same):
    over the payments applied to its charges (early is negative). Customers with no
    such payment use the portfolio's median (the median over customers that have one;
    0 when nobody has). Rounded to whole days, half up.
-2. **Invoices.** Each open charge is expected on ``due_date + lateness``. Expected
-   before the forecast's first day (overdue and still unpaid) means the first week.
+2. **Invoices.** Each open charge is expected on ``due_date + lateness``. One whose
+   expected date is already P days past (later than the customer's usual) is expected
+   P days from the forecast's first day — the delay beyond its usual lateness is
+   assumed to last as long again — but no further than :data:`LATE_HORIZON_DAYS`
+   (13 weeks, so very old debt shows as "later"). Putting all of it in the first week
+   instead over-forecast that week by about 90 % on the demo portfolio's backtest.
 3. **Promises.** Pending promises to pay count their amount still unpaid on their
    promised date (the first week if that date is past but the grace days are not).
    To count nothing twice, a customer's promised amount *replaces* the same amount
@@ -38,6 +42,7 @@ WEEK_DAYS = 7
 FORECAST_COLUMNS = ["week_start", "week_end", "invoices", "promises", "total"]
 BACKTEST_COLUMNS = ["week_start", "week_end", "forecast", "actual", "error"]
 EXPECTED_COLUMNS = ["customer_id", "day", "amount"]
+LATE_HORIZON_DAYS = 91  # an amount already late is expected at most this many days ahead
 
 
 def weighted_lateness(lateness: pd.DataFrame) -> dict[int, Decimal]:
@@ -76,12 +81,15 @@ def _day_offsets(days: pd.Series, start: dt.date) -> pd.Series:
 def expected_invoices(
     open_items: pd.DataFrame, days_late: Mapping[int, Decimal], *, start: dt.date
 ) -> pd.DataFrame:
-    """When each open amount is expected: due date + the customer's lateness, not before ``start``.
+    """When each open amount is expected: due date + the customer's lateness.
+
+    An expected date P days before ``start`` moves to P days after it, at most
+    :data:`LATE_HORIZON_DAYS` (see the module docstring).
 
     Args:
         open_items: columns ``customer_id, due_date, open`` (Decimal).
         days_late: weighted days late of the customers with history.
-        start: the forecast's first day; earlier expectations move to it.
+        start: the forecast's first day.
 
     Returns:
         Columns ``customer_id, day, amount``: ``day`` counts days from ``start``
@@ -94,7 +102,8 @@ def expected_invoices(
     shifts = {cid: shift_days(days) for cid, days in days_late.items()}
     customers = items["customer_id"].astype("int64").reset_index(drop=True)
     shift = customers.map(shifts).fillna(fallback).astype("int64")
-    day = (_day_offsets(items["due_date"], start) + shift).clip(lower=0)
+    usual = _day_offsets(items["due_date"], start) + shift
+    day = usual.where(usual >= 0, (-usual).clip(upper=LATE_HORIZON_DAYS))
     frame = pd.DataFrame(
         {"customer_id": customers, "day": day, "amount": list(items["open"])},
         columns=EXPECTED_COLUMNS,

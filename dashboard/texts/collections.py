@@ -99,12 +99,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "collections.forecast_note": (
         "Each open invoice on its due date moved by its customer's usual lateness "
         "(amount-weighted, last 12 months; the portfolio's median, {median} days, for "
-        "customers without history); overdue ones go to the first week. Pending promises "
+        "customers without history). One already P days later than usual is expected P "
+        "days from now (at most 13 weeks: older debt shows as later). Pending promises "
         "to pay count on their dates and replace the same amount of the customer's "
         "earliest invoices, so nothing counts twice.",
         "Cada factura abierta en su vencimiento, corrido por el atraso habitual de su "
         "cliente (ponderado por monto, últimos 12 meses; la mediana de la cartera, {median} "
-        "días, para clientes sin historia); las vencidas van a la primera semana. Las "
+        "días, para clientes sin historia). Una que ya lleva P días de atraso más de lo "
+        "habitual se espera dentro de P días (a lo sumo 13 semanas: la deuda más vieja "
+        "queda para después). Las "
         "promesas de pago pendientes cuentan en su fecha y reemplazan el mismo monto de "
         "las facturas más próximas del cliente, así nada cuenta dos veces.",
     ),

@@ -3,7 +3,7 @@
 Forecast made on Monday 2024-04-01 (week 1 = Apr 1-7, week 2 = Apr 8-14, ...):
 
 customer 1: lateness 4.0 days -> shift 4
-    due 03-01 200.00 -> 03-05, already past   -> week 1
+    due 03-01 200.00 -> 03-05, already 27 days past -> 27 days ahead (day 27) -> week 4
     due 04-05 100.00 -> 04-09 (day 8)         -> week 2
     due 06-30  50.00 -> 07-04 (day 94)        -> after week 13 ("beyond")
 customer 2: lateness -3.5 days -> shift -4 (half up, away from zero)
@@ -12,12 +12,12 @@ customer 3: lateness 20.0 days, promise of 400.00 on 04-03 (week 1)
     due 04-01 500.00 -> 04-21 (day 20)        -> week 3, less the 400.00 promised -> 100.00
     due 04-20 300.00 -> 05-10 (day 39)        -> week 6
 customer 4: no history -> the median of 4.0, -3.5, 20.0 = 4.0 -> shift 4
-    due 03-25  70.00 -> 03-29, past           -> week 1, but replaced by its promise:
+    due 03-25  70.00 -> 03-29, 3 days past -> day 3, week 1, but replaced by its promise:
     promise of 1000.00 on 04-15 (week 3), cut to its 70.00 open
 
-week 1: invoices 200 + 80 = 280.00, promises 400.00 -> 680.00
-week 2: 100.00; week 3: invoices 100.00 + promises 70.00 = 170.00; week 6: 300.00
-beyond: 50.00. All open (1300.00) = 680 + 100 + 170 + 300 + 50.
+week 1: invoices 80.00, promises 400.00 -> 480.00
+week 2: 100.00; week 3: invoices 100.00 + promises 70.00 = 170.00; week 4: 200.00;
+week 6: 300.00; beyond: 50.00. All open (1300.00) = 480 + 100 + 170 + 200 + 300 + 50.
 """
 
 from __future__ import annotations
@@ -91,11 +91,13 @@ def test_weekly_forecast_by_hand():
     assert len(weeks) == 13
     assert list(weeks["week_start"][:3]) == [D("2024-04-01"), D("2024-04-08"), D("2024-04-15")]
     assert weeks["week_end"].iloc[0] == D("2024-04-07")
-    expected_invoices = ["280.00", "100.00", "100.00", "0", "0", "300.00"] + ["0"] * 7
+    expected_invoices = ["80.00", "100.00", "100.00", "200.00", "0", "300.00"] + ["0"] * 7
     expected_promises = ["400.00", "0", "70.00"] + ["0"] * 10
     assert list(weeks["invoices"]) == [Decimal(v) for v in expected_invoices]
     assert list(weeks["promises"]) == [Decimal(v) for v in expected_promises]
-    assert list(weeks["total"][:6]) == [Decimal(v) for v in ("680", "100", "170", "0", "0", "300")]
+    assert list(weeks["total"][:6]) == [
+        Decimal(v) for v in ("480", "100", "170", "200", "0", "300")
+    ]
     assert forecast.beyond == Decimal("50.00")
     assert forecast.total(4) == Decimal("950.00")
     assert forecast.total(13) + forecast.beyond == Decimal("1300.00")  # nothing counted twice
@@ -105,8 +107,17 @@ def test_weekly_forecast_by_hand():
 def test_without_promises_each_invoice_stays_on_its_own_date():
     forecast = weekly_forecast(OPEN, weighted_lateness(LATENESS), _promises(), start=START)
     totals = list(forecast.weeks["total"][:6])
-    # week 1: 200 + 80 + 70; week 2: 100; week 3: 500; week 6: 300
-    assert totals == [Decimal(v) for v in ("350.00", "100.00", "500.00", "0", "0", "300.00")]
+    # week 1: 80 + 70 (3 days late: day 3); week 2: 100; week 3: 500; week 4: 200; week 6: 300
+    assert totals == [Decimal(v) for v in ("150.00", "100.00", "500.00", "200.00", "0", "300.00")]
+
+
+def test_an_amount_long_past_its_usual_date_is_expected_later_not_this_week():
+    # Customer 1 usually pays 4 days late; an invoice due 2023-12-01 was expected on
+    # 12-05, 118 days before 2024-04-01: capped at 91 days ahead -> after week 13.
+    forecast = weekly_forecast(
+        _open((1, "2023-12-01", "60.00")), weighted_lateness(LATENESS), _promises(), start=START
+    )
+    assert forecast.total(13) == Decimal("0.00") and forecast.beyond == Decimal("60.00")
 
 
 def test_empty_portfolio_forecasts_zeros():
