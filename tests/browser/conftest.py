@@ -14,8 +14,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from dashboard import create_app
 from dashboard.config import load_settings
 from data_access.db import make_engine, session_factory, session_scope
-from data_access.schema import upgrade
-from tests.conftest import IN_CI
+from tests.conftest import IN_CI, migrated_sqlite_url
 from tests.factories import PASSWORD, build_portfolio
 
 CHROMIUM = os.environ.get("DASH_TEST_CHROMEPATH", "/usr/bin/chromium")
@@ -53,9 +52,8 @@ def _browser_available() -> None:
 @pytest.fixture
 def cartera_app(tmp_path):  # type: ignore[no-untyped-def]
     """The real app on a SQLite file holding the hand-worked portfolio."""
-    url = f"sqlite:///{tmp_path / 'browser.db'}"
+    url = migrated_sqlite_url(tmp_path / "browser.db")
     engine = make_engine(url)
-    upgrade(engine)
     with session_scope(session_factory(engine)) as sess:
         build_portfolio(sess)
     engine.dispose()

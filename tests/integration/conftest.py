@@ -12,15 +12,14 @@ from flask.testing import FlaskClient
 from dashboard import create_app
 from dashboard.config import load_settings
 from data_access.db import make_engine, session_factory, session_scope
-from data_access.schema import upgrade
+from tests.conftest import migrated_sqlite_url
 from tests.factories import PASSWORD, build_portfolio
 
 
 @pytest.fixture
 def app(tmp_path):  # type: ignore[no-untyped-def]
-    url = f"sqlite:///{tmp_path / 'app.db'}"
+    url = migrated_sqlite_url(tmp_path / "app.db")
     engine = make_engine(url)
-    upgrade(engine)
     with session_scope(session_factory(engine)) as sess:
         build_portfolio(sess)
     engine.dispose()
