@@ -113,6 +113,7 @@ def render(params: dict[str, str], c: PageContext) -> Component:
         has_more=more,
         modal=modal,
         tags=tags,
+        customer_language=found.language,
         users=users,
         buckets=bucket_line(
             aging,

@@ -1,4 +1,4 @@
-"""Smaller actions on the wall: tags, completing or reassigning a task, contacts."""
+"""Smaller actions on the wall: tags, the customer's language, tasks, contacts."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from dashboard.i18n import CATALOG
 from dashboard.wall_presenters import contact_rows
 from data_access.activity import AccessDenied, ValidationError, complete_task, reassign_task
 from data_access.contacts import customer_contacts, save_contact, update_tags
+from data_access.messages import set_customer_language
 from data_access.receivables import find_customer
 from layouts.wall import contact_items
 
@@ -64,6 +65,28 @@ def register(app: Dash) -> None:
         except AccessDenied:
             return page_context().t("field.read_only"), no_update
         return page_context().t("tags.saved"), ", ".join(tags)
+
+    @app.callback(
+        Output(ids.WALL_LANGUAGE_MESSAGE, "children"),
+        Input(ids.WALL_LANGUAGE, "value"),
+        State(ids.WALL_CUSTOMER, "data"),
+        prevent_initial_call=True,
+    )
+    def save_language(language: str | None, code: str) -> str:
+        try:
+            with db_session() as sess:
+                set_customer_language(
+                    sess,
+                    scope=current_scope(),
+                    user_id=int(current_user.get_id()),
+                    customer_id=_customer_id(sess, code),
+                    language=language or None,
+                )
+        except ValidationError as error:
+            return "; ".join(_message(k) for k in error.errors.values())
+        except AccessDenied:
+            return page_context().t("field.read_only")
+        return page_context().t("wall.language_saved")
 
     @app.callback(
         Output(ids.task_complete(ALL), "disabled"),

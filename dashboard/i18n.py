@@ -446,6 +446,12 @@ BASE_TEXTS: dict[str, tuple[str, str]] = {
     "error.forbidden": ("You do not have access to this page.", "No tienes acceso a esta página."),
     # Exports (menus, PDF documents)
     "export.menu": ("Export", "Exportar"),
+    "wall.language": ("Write to this customer in", "Escribirle a este cliente en"),
+    "wall.language_default": ("The company's language", "El idioma de la empresa"),
+    "wall.language_saved": (
+        "Saved: e-mails and SMS will use it.",
+        "Guardado: los correos y SMS lo usarán.",
+    ),
     "customers.export_invoices": ("Open invoices (aging)", "Facturas pendientes (antigüedad)"),
     "export.csv": ("CSV (data)", "CSV (datos)"),
     "export.xlsx": ("Excel (XLSX)", "Excel (XLSX)"),

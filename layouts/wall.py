@@ -52,8 +52,35 @@ def header(
     )
 
 
-def tags_editor(t: Translator, tags: str) -> Component:
-    """The customer's tags, editable in place."""
+def language_picker(t: Translator, language: str | None) -> Component:
+    """The language e-mails and SMS to this customer are written in (empty: the company's)."""
+    options = [
+        {"label": t("wall.language_default"), "value": ""},
+        {"label": "Español", "value": "es"},
+        {"label": "English", "value": "en"},
+    ]
+    return html.Div(
+        [
+            dbc.Label(t("wall.language"), html_for=ids.WALL_LANGUAGE, className="small mb-0"),
+            dbc.Select(id=ids.WALL_LANGUAGE, options=options, value=language or "", size="sm"),
+            html.Div(id=ids.WALL_LANGUAGE_MESSAGE, className="small mt-1"),
+        ],
+        className="mb-3 language-picker",
+    )
+
+
+def tags_editor(t: Translator, tags: str, language: str | None = None) -> Component:
+    """The customer's tags, editable in place, and the language to write to it in."""
+    return dbc.Row(
+        [
+            dbc.Col(_tags(t, tags), md=8),
+            dbc.Col(language_picker(t, language), md=4),
+        ],
+        className="g-2",
+    )
+
+
+def _tags(t: Translator, tags: str) -> Component:
     return html.Div(
         [
             dbc.Label(t("tags.edit"), html_for=ids.WALL_TAGS, className="small mb-0"),
@@ -275,6 +302,7 @@ def layout(
     modal: Component,
     tags: str,
     buckets: list[tuple[str, str, str]],
+    customer_language: str | None = None,
     users: list[tuple[str, str]],
 ) -> Component:
     """The whole wall; trends come from their own callback."""
@@ -307,7 +335,7 @@ def layout(
         [
             dcc.Store(id=ids.WALL_CUSTOMER, data=code),
             top,
-            tags_editor(t, tags),
+            tags_editor(t, tags, customer_language),
             row,
             bucket_strip(buckets),
             actions,

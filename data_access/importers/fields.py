@@ -199,6 +199,20 @@ def parse_document_kind(text: str) -> str:
     return kind
 
 
+LANGUAGE_NAMES = {
+    "es": "es", "spa": "es", "spanish": "es", "espanol": "es", "español": "es", "castellano": "es",
+    "en": "en", "eng": "en", "english": "en", "ingles": "en", "inglés": "en",
+}  # fmt: skip
+
+
+def parse_language(text: str) -> str:
+    """The language to write to a customer in: ``es`` or ``en`` (names in either language)."""
+    found = LANGUAGE_NAMES.get(text.strip().lower())
+    if found is None:
+        raise FieldError(f"language must be es or en, not '{text}'")
+    return found
+
+
 def parse_tags(text: str) -> frozenset[str]:
     """Tags separated by ``;``, trimmed and lower-cased; empty pieces are dropped."""
     return frozenset(tag for piece in text.split(";") if (tag := piece.strip().lower()))

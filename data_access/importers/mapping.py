@@ -22,7 +22,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "sellers": ("code", "name", "email", "phone"),
     "customers": (
         "code", "name", "seller_code", "tags", "credit_limit", "payment_terms_days",
-        "tax_id", "address", "city", "country", "latitude", "longitude",
+        "tax_id", "address", "city", "country", "latitude", "longitude", "language",
     ),
     "contacts": ("customer_code", "seller_code", "name", "role", "email", "phone", "is_primary"),
     "invoices": (
@@ -91,6 +91,7 @@ SYNONYMS: dict[str, dict[str, str]] = {
         "country": "country, country code, pais, codigo pais",
         "latitude": "latitude, lat, latitud",
         "longitude": "longitude, lng, lon, long, longitud",
+        "language": "language, lang, idioma, lengua",
     },
     "contacts": {
         "customer_code": _CUSTOMER,

@@ -23,6 +23,7 @@ from data_access.importers.fields import (
     DecimalRange,
     IntegerRange,
     parse_credit_limit,
+    parse_language,
     parse_tags,
 )
 from data_access.models import Customer, Seller, Tag, customer_tags
@@ -73,7 +74,7 @@ class CustomerImporter(Importer):
     model = Customer
     columns = (
         "code", "name", "seller_code", "tags", "credit_limit", "payment_terms_days",
-        "tax_id", "address", "city", "country", "latitude", "longitude",
+        "tax_id", "address", "city", "country", "latitude", "longitude", "language",
     )  # fmt: skip
     required = ("code", "name")
     key = ("code",)
@@ -88,6 +89,7 @@ class CustomerImporter(Importer):
         "country": "country",
         "latitude": "latitude",
         "longitude": "longitude",
+        "language": "language",
     }
 
     def __init__(self, ctx: Context) -> None:
@@ -108,6 +110,7 @@ class CustomerImporter(Importer):
             "payment_terms_days": row.parse("payment_terms_days", PAYMENT_TERMS),
             "latitude": row.parse("latitude", LATITUDE),
             "longitude": row.parse("longitude", LONGITUDE),
+            "language": row.parse("language", parse_language),
             **{name: self.text(row, name) for name in ("tax_id", "address", "city", "country")},
         }
         tags = self._tags(row)

@@ -729,6 +729,20 @@ def test_tags_are_created_linked_and_replaced(session: Session) -> None:
     ]
 
 
+def test_a_customers_language_is_read_in_either_language(session: Session) -> None:
+    seed(session, "sellers", "customers")
+    rows = [
+        {"code": "C1", "name": "Uno Ltda", "language": "English"},
+        {"code": "C3", "name": "Tres", "language": " ES "},
+    ]
+    import_rows(session, "customers", rows)
+    found = {code: lang for code, lang in session.execute(select(Customer.code, Customer.language))}
+    assert found["C1"] == "en" and found["C3"] == "es"
+    with pytest.raises(ImportErrorReport) as excinfo:
+        import_rows(session, "customers", [{"code": "C1", "name": "Uno", "language": "fr"}])
+    assert errors_of(excinfo) == [RowError(2, "language", "language must be es or en, not 'fr'")]
+
+
 def test_a_primary_contact_demotes_the_others(session: Session) -> None:
     seed(session, "sellers", "customers", "contacts")
     primary = select(Contact.name).where(Contact.is_primary).order_by(Contact.name)
