@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from dash import ALL, Dash, Input, Output, Patch, State, ctx, no_update
 from dash.development.base_component import Component
 
+from callbacks.export_links import register_export_links
 from dashboard import activity_charts as charts
 from dashboard import activity_view as view
 from dashboard import formatting as fmt
@@ -47,7 +48,14 @@ def render(params: dict[str, str], ctx: PageContext) -> Component:
         "hashtags": [(tag, "#" + tag) for tag in tags],
     }
     window = query.window(ctx.today)
-    return activity.layout(t=ctx.t, query=query, window=window, today=ctx.today, options=options)
+    return activity.layout(
+        t=ctx.t,
+        query=query,
+        window=window,
+        today=ctx.today,
+        options=options,
+        search=to_search(query),
+    )
 
 
 def _options(sess: Any, c: PageContext) -> tuple[list[tuple[str, str]], list[str]]:
@@ -110,6 +118,7 @@ def _list(c: PageContext, title: str, frame: Any, grid_id: str) -> Component:
 
 def register(app: Dash) -> None:
     """Filters write the URL; the URL drives everything else; hashtags filter on click."""
+    register_export_links(app, "activity", ids.ACTIVITY_URL)
 
     @app.callback(Output(ids.ACTIVITY_URL, "search"), *FILTER_INPUTS, prevent_initial_call=True)
     def update_search(*values: Any) -> str:

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from dash import Dash, Input, Output, ctx, no_update
 from dash.development.base_component import Component
 
+from callbacks.export_links import register_export_links
 from dashboard import collections_service as service
 from dashboard import formatting as fmt
 from dashboard import ids
@@ -45,7 +46,12 @@ def render(params: dict[str, str], c: PageContext) -> Component:
     with db_session() as sess:
         options = filter_options(sess, scope=c.scope)
     return page.layout(
-        t=c.t, query=query, shown=query.range(c.today), today=c.today, options=options
+        t=c.t,
+        query=query,
+        shown=query.range(c.today),
+        today=c.today,
+        options=options,
+        search=to_search(query),
     )
 
 
@@ -94,6 +100,7 @@ def _forecast_summary(forecast: Any, c: PageContext) -> Component:
 
 def register(app: Dash) -> None:
     """Controls write the URL; the URL drives every part of the page."""
+    register_export_links(app, "collections", ids.COLLECTIONS_URL)
 
     @app.callback(
         Output(ids.COLLECTIONS_URL, "search"),

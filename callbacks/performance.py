@@ -12,6 +12,7 @@ from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 from flask_login import current_user
 
+from callbacks.export_links import register_export_links
 from dashboard import formatting as fmt
 from dashboard import ids
 from dashboard.context import PageContext, cached, db_session, page_context
@@ -41,6 +42,7 @@ def render(params: dict[str, str], ctx: PageContext) -> Component:
         months=month_options(ctx.today, ctx.language),
         show_sellers=not ctx.scope.restricted,
         goal_hint=ctx.t("performance.goal_hint") if setter else None,
+        search=params.get("search") or "",
     )
 
 
@@ -113,6 +115,7 @@ def save_goal_change(
 
 def register(app: Dash) -> None:
     """The period controls write the URL; the URL fills the page; goal edits save in place."""
+    register_export_links(app, "performance", ids.PERFORMANCE_URL)
 
     @app.callback(
         Output(ids.PERFORMANCE_URL, "search"),

@@ -9,6 +9,7 @@ from dash.development.base_component import Component
 from dash.exceptions import PreventUpdate
 from flask_login import current_user
 
+from callbacks.export_links import register_export_links
 from dashboard import formatting as fmt
 from dashboard import ids
 from dashboard.context import PageContext, current_scope, db_session, page_context
@@ -43,7 +44,7 @@ def render(params: dict[str, str], c: PageContext) -> Component:
         people = board_people(sess)
         counts = task_counts(sess, scope=c.scope, today=c.today, filters=filters)
     views = view_options(counts, c.t, c.language)
-    return tasks.layout(t=c.t, query=query, people=people, views=views)
+    return tasks.layout(t=c.t, query=query, people=people, views=views, search=tasks_search(query))
 
 
 def _limited(shown: int, count: int, c: PageContext) -> str:
@@ -110,6 +111,7 @@ def act(kind: str, task_id: int, value: str | None) -> str:
 
 def register(app: Dash) -> None:
     """Controls write the URL; the URL (and any action) redraws the board."""
+    register_export_links(app, "tasks", ids.TASKS_URL)
 
     @app.callback(
         Output(ids.TASKS_URL, "search"),

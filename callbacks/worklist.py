@@ -5,13 +5,14 @@ from __future__ import annotations
 from dash import Dash, Input, Output
 from dash.development.base_component import Component
 
+from callbacks.export_links import register_export_links
 from dashboard import formatting as fmt
 from dashboard import ids
 from dashboard.context import PageContext, cached, db_session, page_context
 from dashboard.tasks_params import WorklistQuery, parse_worklist, worklist_search
 from dashboard.worklist import Ranked
 from dashboard.worklist_presenters import worklist_rows
-from dashboard.worklist_service import load_worklist
+from dashboard.worklist_service import choose_collector, load_worklist
 from data_access.worklist import collectors
 from layouts import worklist
 
@@ -22,14 +23,8 @@ PICKERS = ("admin", "manager")
 def pick_collector(
     people: list[tuple[int, str, str]], wanted: str | None, c: PageContext
 ) -> tuple[int, str] | None:
-    """(id, username) of the worklist to show: a collector's own; for a manager the one
-    named in the URL if it collects someone, else themselves, else the first collector."""
-    if c.scope.restricted:
-        return next(((i, u) for i, u, _ in people if i == c.scope.user_id), None)
-    by_name = {username: user_id for user_id, username, _ in people}
-    mine = next((u for i, u, _ in people if i == c.scope.user_id), None)
-    chosen = wanted if wanted in by_name else mine or (people[0][1] if people else None)
-    return (by_name[chosen], chosen) if chosen else None
+    """(id, username) of the worklist to show (see :func:`choose_collector`)."""
+    return choose_collector(people, wanted, c.scope)
 
 
 def render(params: dict[str, str], c: PageContext) -> Component:
@@ -42,6 +37,7 @@ def render(params: dict[str, str], c: PageContext) -> Component:
         collectors=[(username, name) for _, username, name in people],
         collector=chosen[1] if chosen else None,
         can_pick=c.role in PICKERS,
+        search=worklist_search(WorklistQuery(chosen[1] if chosen else None)),
     )
 
 
@@ -69,6 +65,7 @@ def ranked_for(search: str | None, c: PageContext) -> list[Ranked]:
 
 def register(app: Dash) -> None:
     """The picker writes the URL; the URL draws the list."""
+    register_export_links(app, "worklist", ids.WORKLIST_URL)
 
     @app.callback(
         Output(ids.WORKLIST_URL, "search"),

@@ -17,18 +17,20 @@ from sqlalchemy.orm import Session
 
 from dashboard import formatting as fmt
 from dashboard.context import PageContext, db_session, page_context
+from dashboard.exports import DATASETS as BASE_DATASETS
 from dashboard.exports import (
-    DATASETS,
     ExportError,
     ExportRequest,
     NotVisible,
     portfolio_rows,
     statement,
 )
+from dashboard.exports_pages import PAGE_DATASETS
 from dashboard.messaging import documents
 from dashboard.pdf import TableDocument, table_pdf
 from dashboard.reports import AgingLevel, aging_report, render_table
 
+DATASETS = BASE_DATASETS | PAGE_DATASETS
 MIMETYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

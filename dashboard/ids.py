@@ -43,6 +43,19 @@ SELLERS_RANKING = "sellers-ranking"
 SELLERS_COLLECTORS = "sellers-collectors"
 SELLERS_EXPORT = "sellers-export"  # items: sellers-export-<dataset>-<ext>
 
+
+# Export menus of the collections, activity, tasks, worklist, performance and quality
+# pages (layouts.components.page_exports): "<page>-export" and one item per download.
+def export_menu(page: str) -> str:
+    """Id of a page's "Export" menu, e.g. ``collections-export``."""
+    return f"{page}-export"
+
+
+def export_item(page: object, dataset: object, ext: object) -> dict[str, object]:
+    """Id of one download of a page's "Export" menu (its href follows the page's URL)."""
+    return {"type": "export-item", "page": page, "dataset": dataset, "ext": ext}
+
+
 # Customer wall
 WALL_CUSTOMER = "wall-customer"  # dcc.Store with the customer code (re-checked on the server)
 WALL_MONTHS = "wall-months"

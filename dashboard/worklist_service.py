@@ -58,6 +58,22 @@ def recent_promises(
     return states_frame(frame, as_of=as_of)
 
 
+def choose_collector(
+    people: list[tuple[int, str, str]], wanted: str | None, scope: Scope
+) -> tuple[int, str] | None:
+    """(id, username) of the worklist to show: a collector's own; for a manager the one
+    named in the URL if it collects someone, else themselves, else the first collector.
+
+    ``people`` is :func:`data_access.worklist.collectors` (id, username, name).
+    """
+    if scope.restricted:
+        return next(((i, u) for i, u, _ in people if i == scope.user_id), None)
+    by_name = {username: user_id for user_id, username, _ in people}
+    mine = next((u for i, u, _ in people if i == scope.user_id), None)
+    chosen = wanted if wanted in by_name else mine or (people[0][1] if people else None)
+    return (by_name[chosen], chosen) if chosen else None
+
+
 def load_worklist(
     session: Session,
     *,

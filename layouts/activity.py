@@ -14,9 +14,10 @@ from dashboard import ids
 from dashboard.activity_params import ActivityQuery
 from dashboard.i18n import Translator
 from dashboard.presenters import Tile
-from layouts.components import empty_state, kpi_tile, page_header
+from layouts.components import empty_state, kpi_tile, page_exports, page_header
 
 Options = list[tuple[str, str]]
+EXTS = ("csv", "xlsx")
 REASON_BADGES = {
     "forgot": "warning",
     "cannot_pay": "danger",
@@ -216,8 +217,15 @@ def layout(
     window: tuple[dt.date, dt.date],
     today: dt.date,
     options: dict[str, Options],
+    search: str = "",
 ) -> Component:
     """The page frame; the update callbacks fill the feed, the charts and coverage."""
+    exports = page_exports(
+        "activity",
+        t=t,
+        items=[(d, e, t(f"activity.export_{d}")) for d in ("notes", "coverage") for e in EXTS],
+        search=search,
+    )
     feed = html.Div(
         [
             html.Div(id=ids.ACTIVITY_FEED_COUNT, className="small text-muted mb-2"),
@@ -245,7 +253,7 @@ def layout(
     return html.Div(
         [
             dcc.Location(id=ids.ACTIVITY_URL, refresh=False),
-            page_header(t("activity.title"), t("activity.subtitle")),
+            page_header(t("activity.title"), t("activity.subtitle"), exports),
             filter_bar(t=t, query=query, window=window, today=today, options=options),
             dbc.Row(
                 [

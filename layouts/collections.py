@@ -15,7 +15,7 @@ from dashboard.collections_params import CollectionsQuery
 from dashboard.i18n import Translator
 from dashboard.kpis import Period
 from dashboard.presenters import KpiTile
-from layouts.components import kpi_tile_with_trend, page_header
+from layouts.components import kpi_tile_with_trend, page_exports, page_header
 
 Options = list[tuple[str, str]]
 BREAKDOWN_IDS = {
@@ -163,6 +163,24 @@ def summary_list(lines: list[tuple[str, str]]) -> Component:
     )
 
 
+EXPORTS = (
+    ("collections", ("csv", "xlsx")),
+    ("payments", ("csv", "xlsx")),
+    ("forecast", ("csv", "xlsx")),
+    ("forecast_backtest", ("csv", "xlsx")),
+)
+
+
+def exports(t: Translator, search: str) -> Component:
+    """The "Export" menu: the chart's series, the latest payments, the forecast, the backtest."""
+    items = [
+        (dataset, ext, t(f"collections.export_{dataset}"))
+        for dataset, formats in EXPORTS
+        for ext in formats
+    ]
+    return page_exports("collections", t=t, items=items, search=search)
+
+
 def layout(
     *,
     t: Translator,
@@ -170,6 +188,7 @@ def layout(
     shown: Period,
     today: dt.date,
     options: dict[str, Options],
+    search: str = "",
 ) -> Component:
     """The page frame; the update callbacks fill every part from the URL."""
     breakdowns = [
@@ -183,7 +202,7 @@ def layout(
     return html.Div(
         [
             dcc.Location(id=ids.COLLECTIONS_URL, refresh=False),
-            page_header(t("collections.title"), t("collections.subtitle")),
+            page_header(t("collections.title"), t("collections.subtitle"), exports(t, search)),
             dcc.Loading(html.Div(id=ids.COLLECTIONS_TILES, className="mb-3"), delay_show=400),
             filter_bar(t=t, query=query, shown=shown, today=today, options=options),
             html.P(t("collections.range_note"), className="small text-muted mb-3"),

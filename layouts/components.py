@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import dash_bootstrap_components as dbc
 from dash import html
 from dash.development.base_component import Component
 
+from dashboard import ids
+from dashboard.i18n import Translator
 from dashboard.presenters import KpiTile, Tile
 
 
@@ -30,7 +34,7 @@ def export_href(dataset: str, ext: str, search: str = "") -> str:
 
 
 def export_menu(
-    menu_id: str, *, label: str, hint: str, items: list[tuple[str, str, str]]
+    menu_id: str, *, label: str, hint: str, items: list[tuple[Any, str, str]]
 ) -> Component:
     """An "Export" menu of downloads: ``(item id, label, href)`` each, ``hint`` on top.
 
@@ -48,6 +52,29 @@ def export_menu(
         color="outline-secondary",
         size="sm",
         align_end=True,
+    )
+
+
+def page_exports(
+    page: str, *, t: Translator, items: list[tuple[str, str, str]], search: str = ""
+) -> Component:
+    """A page's "Export" menu: ``(dataset, ext, label)`` each, hrefs with the page's query.
+
+    Items have :func:`dashboard.ids.export_item` ids, so
+    :func:`callbacks.export_links.register_export_links` keeps them following the URL.
+    """
+    return export_menu(
+        ids.export_menu(page),
+        label=t("export.menu"),
+        hint=t("export.hint"),
+        items=[
+            (
+                ids.export_item(page, dataset, ext),
+                f"{label} · {t(f'export.{ext}')}",
+                export_href(dataset, ext, search),
+            )
+            for dataset, ext, label in items
+        ],
     )
 
 

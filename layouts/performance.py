@@ -12,7 +12,7 @@ from dash.development.base_component import Component
 from dashboard import ids
 from dashboard.i18n import Translator
 from dashboard.performance import PerformanceQuery
-from layouts.components import empty_state, page_header
+from layouts.components import empty_state, page_exports, page_header
 
 Options = list[tuple[str, str]]
 MAX_AUTO_ROWS = 15  # longer tables scroll inside a fixed height
@@ -197,8 +197,20 @@ def layout(
     months: Options,
     show_sellers: bool,
     goal_hint: str | None,
+    search: str = "",
 ) -> Component:
     """The page frame; the update callback fills the tables, the chart and the period text."""
+    tables = ("performance_collectors", "performance_sellers") if show_sellers else ()
+    exports = page_exports(
+        "performance",
+        t=t,
+        items=[
+            (name, ext, t(f"performance.export_{name.split('_')[1]}"))
+            for name in tables or ("performance_collectors",)
+            for ext in ("csv", "xlsx")
+        ],
+        search=search,
+    )
     hint = html.P(goal_hint, className="small text-muted mb-1") if goal_hint else None
     sections = [
         _section(t("performance.collectors"), ids.PERFORMANCE_COLLECTORS, hint),
@@ -218,7 +230,7 @@ def layout(
         [
             dcc.Location(id=ids.PERFORMANCE_URL, refresh=False),
             dcc.Store(id=ids.PERFORMANCE_REFRESH, data=0),
-            page_header(t("performance.title"), t("performance.subtitle")),
+            page_header(t("performance.title"), t("performance.subtitle"), exports),
             period_bar(t=t, query=query, today=today, months=months),
             dbc.Alert(
                 id=ids.PERFORMANCE_GOAL_MESSAGE,

@@ -18,7 +18,7 @@ from dashboard import ids
 from dashboard.i18n import Translator
 from dashboard.presenters import Tile
 from dashboard.quality_view import FixPanel
-from layouts.components import kpi_tile, page_header
+from layouts.components import kpi_tile, page_exports, page_header
 
 Column = dict[str, Any]
 HIDDEN = "d-none"
@@ -350,7 +350,19 @@ def layout(*, t: Translator, region: str) -> Component:
     """The data-quality page; ``region`` is where numbers without a country code are read."""
     return html.Div(
         [
-            page_header(t("quality.title"), t("quality.subtitle")),
+            page_header(
+                t("quality.title"),
+                t("quality.subtitle"),
+                page_exports(
+                    "quality",
+                    t=t,
+                    items=[
+                        (f"quality_{name}", ext, t(f"quality.export_{name}"))
+                        for name in ("contacts", "unapplied")
+                        for ext in ("csv", "xlsx")
+                    ],
+                ),
+            ),
             dcc.Store(id=ids.QUALITY_LOAD, data=0),
             dcc.Store(id=ids.QUALITY_CONTACTS_VERSION, data=0),
             dcc.Store(id=ids.QUALITY_DUPLICATES_VERSION, data=0),

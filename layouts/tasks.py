@@ -9,7 +9,7 @@ from dash.development.base_component import Component
 from dashboard import ids
 from dashboard.i18n import Translator
 from dashboard.tasks_params import TasksQuery
-from layouts.components import empty_state, page_header
+from layouts.components import empty_state, page_exports, page_header
 
 Options = list[tuple[str, str]]
 
@@ -55,9 +55,20 @@ def view_tabs(views: list[dict[str, str]]) -> list[Component]:
 
 
 def layout(
-    *, t: Translator, query: TasksQuery, people: Options, views: list[dict[str, str]]
+    *,
+    t: Translator,
+    query: TasksQuery,
+    people: Options,
+    views: list[dict[str, str]],
+    search: str = "",
 ) -> Component:
     """The page frame; the list and the panels are filled by the board callback."""
+    exports = page_exports(
+        "tasks",
+        t=t,
+        items=[("tasks", ext, t("tasks.export_tasks")) for ext in ("csv", "xlsx")],
+        search=search,
+    )
     tasks = dbc.Card(dbc.CardBody(html.Div(id=ids.TASKS_LIST)), className="mb-3")
     promises = dbc.Card(
         [
@@ -74,7 +85,7 @@ def layout(
         [
             dcc.Location(id=ids.TASKS_URL, refresh=False),
             dcc.Store(id=ids.TASKS_REFRESH, data=0),
-            page_header(t("tasks.title"), t("tasks.subtitle")),
+            page_header(t("tasks.title"), t("tasks.subtitle"), exports),
             filter_bar(t=t, query=query, people=people, views=views),
             dbc.Alert(id=ids.TASKS_MESSAGE, is_open=False, duration=6000, className="py-2"),
             dbc.Row(

@@ -8,13 +8,18 @@ from dash.development.base_component import Component
 
 from dashboard import ids
 from dashboard.i18n import Translator
-from layouts.components import empty_state, page_header
+from layouts.components import empty_state, page_exports, page_header
 
 Options = list[tuple[str, str]]
 
 
 def layout(
-    *, t: Translator, collectors: Options, collector: str | None, can_pick: bool
+    *,
+    t: Translator,
+    collectors: Options,
+    collector: str | None,
+    can_pick: bool,
+    search: str = "",
 ) -> Component:
     """The page frame; the list is filled by the worklist callback from the URL.
 
@@ -23,7 +28,14 @@ def layout(
         collectors: (username, name) of the collectors a manager may pick.
         collector: the username picked (from the URL), or None for the default.
         can_pick: whether to show the picker (admins and managers; a collector sees theirs).
+        search: the URL's query, carried by the "Export" menu's downloads.
     """
+    exports = page_exports(
+        "worklist",
+        t=t,
+        items=[("worklist", ext, t("worklist.export_worklist")) for ext in ("csv", "xlsx")],
+        search=search,
+    )
     picker = html.Div(
         [
             dbc.Label(
@@ -43,7 +55,7 @@ def layout(
     return html.Div(
         [
             dcc.Location(id=ids.WORKLIST_URL, refresh=False),
-            page_header(t("worklist.title"), t("worklist.subtitle")),
+            page_header(t("worklist.title"), t("worklist.subtitle"), exports),
             dbc.Row(dbc.Col(picker, xs=12, md=6, lg=4)),
             html.P(t("worklist.how"), className="small text-muted"),
             html.Div(id=ids.WORKLIST_SUMMARY, className="mb-2 fw-semibold"),

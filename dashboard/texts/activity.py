@@ -87,4 +87,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "activity.with": ("Spoke with {name}", "Habló con {name}"),
     "activity.agreed": ("Agreed: {text}", "Acordado: {text}"),
     "activity.filter_tag": ("Show only #{tag}", "Mostrar solo #{tag}"),
+    "activity.export_notes": ("Notes (with the filters)", "Notas (con los filtros)"),
+    "activity.export_coverage": ("Customers to follow up", "Clientes por contactar"),
 }

@@ -149,4 +149,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Aún no hay historia suficiente para medir el pronóstico.",
     ),
     "collections.empty": ("No payments in these dates.", "No hay pagos en estas fechas."),
+    "collections.export_collections": ("Collections by period", "Cobranza por período"),
+    "collections.export_payments": ("Latest payments", "Últimos pagos"),
+    "collections.export_forecast": (
+        "Cash forecast (13 weeks)",
+        "Pronóstico de cobros (13 semanas)",
+    ),
+    "collections.export_forecast_backtest": ("Forecast backtest", "Prueba del pronóstico"),
 }

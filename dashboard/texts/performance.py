@@ -165,4 +165,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "That collector or seller no longer exists.",
         "Ese cobrador o vendedor ya no existe.",
     ),
+    "performance.export_collectors": ("By collector", "Por cobrador"),
+    "performance.export_sellers": ("By seller", "Por vendedor"),
 }

@@ -252,4 +252,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Every payment is applied to an invoice.",
         "Todos los pagos están aplicados a una factura.",
     ),
+    "quality.export_contacts": ("Contacts with problems", "Contactos con problemas"),
+    "quality.export_unapplied": ("Unapplied payments", "Pagos sin aplicar"),
 }

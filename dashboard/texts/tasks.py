@@ -130,4 +130,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "contacto (0 hasta 7 días, 15 desde 15 días) − la parte del vencido en disputa (hasta "
         "−15).",
     ),
+    "tasks.export_tasks": ("Tasks of this tab", "Tareas de esta pestaña"),
+    "worklist.export_worklist": (
+        "Worklist with the score's parts",
+        "Lista con las partes del puntaje",
+    ),
 }
