@@ -42,7 +42,7 @@ from data_access.models import (
     customer_tags,
 )
 from data_access.scope import Scope
-from data_access.sqlfuncs import day_number, money_number
+from data_access.sqlfuncs import day_number, money_number, unindexed
 
 ZERO = Decimal("0.00")
 
@@ -290,11 +290,21 @@ def _unapplied(
     )
     branches = [now]
     if rewind:
-        branches.append(
-            select(table.customer_id, Allocation.amount.label("left"))
-            .join(table, table.id == source)
-            .where(Allocation.effective_date > as_of, dated <= as_of, *conditions)
-        )
+        # Credit applied after D was not used up by D: its settled_on is empty or after D.
+        # Starting from those few credits (an index on settled_on) instead of from every
+        # allocation after D saves reading most of the ledger's recent allocations.
+        for unused in (settled_on.is_(None), settled_on > as_of):
+            branches.append(
+                select(table.customer_id, Allocation.amount.label("left"))
+                .select_from(table)
+                .join(Allocation, table.id == source)
+                .where(
+                    unused,
+                    dated <= as_of,
+                    unindexed(Allocation.effective_date) > as_of,
+                    *conditions,
+                )
+            )
     return union_all(*branches).subquery()
 
 
