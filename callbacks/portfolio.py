@@ -153,8 +153,13 @@ def register(app: Dash) -> None:
         days = [as_of, previous_as_of(as_of)]  # the tiles' arrows compare with a month earlier
         prepare_snapshots(services().sessions, days, boundaries=c.buckets.boundaries)
         with db_session() as sess:
-            data = load_heatmap(
-                sess, query=query, as_of=as_of, scope=c.scope, buckets=c.buckets, titles=titles
+            key = ("heatmap", query, as_of, c.scope, tuple(titles), tuple(c.buckets.boundaries))
+            data = cached(
+                sess,
+                key,
+                lambda: load_heatmap(
+                    sess, query=query, as_of=as_of, scope=c.scope, buckets=c.buckets, titles=titles
+                ),
             )
             tiles = _tiles(sess, c, query, as_of)
         figure = heatmap_figure(

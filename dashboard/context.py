@@ -33,7 +33,7 @@ class Services:
 
     settings: Settings
     sessions: sessionmaker[Session]
-    figures: VersionedCache = field(default_factory=VersionedCache)
+    figures: VersionedCache = field(default_factory=lambda: VersionedCache(max_entries=128))
 
 
 def services() -> Services:

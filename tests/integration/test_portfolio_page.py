@@ -80,8 +80,8 @@ def test_anonymous_portfolio_callback_is_refused(client):
     assert response.status_code == 401
 
 
-def test_tiles_follow_a_new_payment_at_once(app, client):
-    """The KPI tiles are cached per data version: a committed payment shows on the next read."""
+def test_tiles_and_heat_map_follow_a_new_payment_at_once(app, client):
+    """Tiles and heat map are cached per data version: a new payment shows on the next read."""
     login(client, "admin")
     client.get("/language/en")
     search = "?as_of=2024-03-31"
@@ -107,3 +107,5 @@ def test_tiles_follow_a_new_payment_at_once(app, client):
     second = callback_text(client.post("/_dash-update-component", json=portfolio_request(search)))
     assert fmt.money(after, "USD", "en") in second
     assert fmt.money(Decimal(before), "USD", "en") not in second
+    # C1's rectangle: 1,250.00 before, 1,150.00 after (the payment goes to its oldest invoice).
+    assert "$1,250.00" in first and "$1,250.00" not in second and "$1,150.00" in second
