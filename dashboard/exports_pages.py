@@ -23,7 +23,7 @@ from dashboard.exports import Dataset, ExportRequest
 from dashboard.pages import ALL_ROLES
 from dashboard.performance import OwnerPerformance, parse_period
 from dashboard.performance_service import performance
-from dashboard.quality_service import contacts_result, unapplied_result
+from dashboard.quality_service import contacts_result, duplicates_result, unapplied_result
 from dashboard.tasks_params import parse_tasks, parse_worklist
 from dashboard.worklist_presenters import worklist_table
 from dashboard.worklist_service import choose_collector, load_worklist
@@ -71,6 +71,23 @@ def collections_rows(session: Session, request: ExportRequest) -> pd.DataFrame:
             "year_earlier_payments": earlier["payments"],
         }
     )
+
+
+def breakdown_rows(session: Session, request: ExportRequest) -> pd.DataFrame:
+    """The "who and how" charts: the range's collections by seller, collector, method, tag.
+
+    A customer with several tags counts in full under each (as on the page).
+    """
+    ctx = request.ctx
+    query = parse_collections(request.search())
+    shown = query.range(ctx.today)
+    parts = collections_service.breakdowns(
+        session, first=shown.first, last=shown.last, scope=ctx.scope, filters=query.filters
+    )
+    frames = [
+        frame.assign(by=by)[["by", "name", "amount", "payments"]] for by, frame in parts.items()
+    ]
+    return pd.concat(frames, ignore_index=True)
 
 
 def payment_rows(session: Session, request: ExportRequest) -> pd.DataFrame:
@@ -325,6 +342,50 @@ def quality_contact_rows(session: Session, request: ExportRequest) -> pd.DataFra
     return pd.DataFrame(rows, columns=QUALITY_CONTACT_COLUMNS)
 
 
+def quality_duplicate_rows(session: Session, request: ExportRequest) -> pd.DataFrame:
+    """Probable duplicate customers (pairs marked "not a duplicate" left out)."""
+    pairs = duplicates_result(session, scope=request.ctx.scope)
+    return pd.DataFrame(
+        [
+            {
+                "reason": pair.reason,
+                "similarity": round(pair.similarity, 4),
+                "first_code": pair.first.code,
+                "first_name": pair.first.name,
+                "first_tax_id": pair.first.tax_id or "",
+                "second_code": pair.second.code,
+                "second_name": pair.second.name,
+                "second_tax_id": pair.second.tax_id or "",
+            }
+            for pair in pairs
+        ],
+        columns=[
+            "reason",
+            "similarity",
+            "first_code",
+            "first_name",
+            "first_tax_id",
+            "second_code",
+            "second_name",
+            "second_tax_id",
+        ],
+    )
+
+
+def quality_unreachable_rows(session: Session, request: ExportRequest) -> pd.DataFrame:
+    """Customers none of whose contacts has a usable phone or a valid e-mail."""
+    result = contacts_result(
+        session, scope=request.ctx.scope, region=services().settings.phone_region
+    )
+    customers = result.customers
+    unreachable = customers[customers["customer_id"].isin(result.unreachable)]
+    return (
+        unreachable[["code", "name"]]
+        .rename(columns={"code": "customer_code", "name": "customer_name"})
+        .reset_index(drop=True)
+    )
+
+
 def quality_unapplied_rows(session: Session, request: ExportRequest) -> pd.DataFrame:
     """Payments with money not applied to any invoice (the ledger as it stands), with age."""
     today = request.ctx.today
@@ -339,6 +400,7 @@ PAGE_DATASETS: dict[str, Dataset] = {
     for dataset in (
         Dataset("collections", collections_rows),
         Dataset("payments", payment_rows),
+        Dataset("breakdowns", breakdown_rows),
         Dataset("forecast", forecast_rows),
         Dataset("forecast_backtest", backtest_rows),
         Dataset("notes", note_rows),
@@ -349,5 +411,7 @@ PAGE_DATASETS: dict[str, Dataset] = {
         _performance("seller", "seller_code"),
         Dataset("quality_contacts", quality_contact_rows, roles=CLEANER_ROLES),
         Dataset("quality_unapplied", quality_unapplied_rows, roles=CLEANER_ROLES),
+        Dataset("quality_duplicates", quality_duplicate_rows, roles=CLEANER_ROLES),
+        Dataset("quality_unreachable", quality_unreachable_rows, roles=CLEANER_ROLES),
     )
 }

@@ -165,6 +165,7 @@ def summary_list(lines: list[tuple[str, str]]) -> Component:
 
 EXPORTS = (
     ("collections", ("csv", "xlsx")),
+    ("breakdowns", ("csv", "xlsx")),
     ("payments", ("csv", "xlsx")),
     ("forecast", ("csv", "xlsx")),
     ("forecast_backtest", ("csv", "xlsx")),

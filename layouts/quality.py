@@ -358,7 +358,7 @@ def layout(*, t: Translator, region: str) -> Component:
                     t=t,
                     items=[
                         (f"quality_{name}", ext, t(f"quality.export_{name}"))
-                        for name in ("contacts", "unapplied")
+                        for name in ("contacts", "unreachable", "duplicates", "unapplied")
                         for ext in ("csv", "xlsx")
                     ],
                 ),

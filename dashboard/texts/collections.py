@@ -151,6 +151,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "collections.empty": ("No payments in these dates.", "No hay pagos en estas fechas."),
     "collections.export_collections": ("Collections by period", "Cobranza por período"),
     "collections.export_payments": ("Latest payments", "Últimos pagos"),
+    "collections.export_breakdowns": (
+        "By seller, collector, method and tag",
+        "Por vendedor, cobrador, forma de pago y etiqueta",
+    ),
     "collections.export_forecast": (
         "Cash forecast (13 weeks)",
         "Pronóstico de cobros (13 semanas)",

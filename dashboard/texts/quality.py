@@ -254,4 +254,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "quality.export_contacts": ("Contacts with problems", "Contactos con problemas"),
     "quality.export_unapplied": ("Unapplied payments", "Pagos sin aplicar"),
+    "quality.export_unreachable": (
+        "Customers nobody can reach",
+        "Clientes sin contacto localizable",
+    ),
+    "quality.export_duplicates": ("Probable duplicates", "Probables duplicados"),
 }

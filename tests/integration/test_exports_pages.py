@@ -328,6 +328,39 @@ def test_quality_csvs_are_for_admins_and_managers(client, extra):
         assert client.get("/export/quality_unapplied.xlsx").status_code == 403
 
 
+def test_breakdowns_csv_sums_the_range_by_seller_collector_method_and_tag(client):
+    login(client, "admin")
+    rows = _csv(client.get(f"/export/breakdowns.csv?{RANGE}"))
+    assert list(rows[0]) == ["by", "name", "amount", "payments"]
+    # In the range: P-3 300.00 (C2, S2), P-1 400.00 + P-2 100.00 (C1, S1), P-5 75.00 (C3, S1).
+    totals = {}
+    for row in rows:
+        totals[row["by"]] = totals.get(row["by"], Decimal(0)) + Decimal(row["amount"])
+    assert totals["seller"] == totals["collector"] == totals["method"] == Decimal("875.00")
+    sellers = {row["name"]: row["amount"] for row in rows if row["by"] == "seller"}
+    assert sellers == {"Pedro Vende": "575.00", "Sally Sells": "300.00"}
+    _as(client, "cobra2")
+    rows = _csv(client.get(f"/export/breakdowns.csv?{RANGE}"))
+    assert {row["amount"] for row in rows if row["by"] == "seller"} == {"300.00"}
+
+
+def test_quality_duplicates_and_unreachable_csvs(app, client, extra):
+    engine = make_engine(app.server.extensions["cartera"].settings.database_url)
+    with session_scope(session_factory(engine)) as sess:
+        sess.add(Customer(code="C9", name="Ferreteria El Tornillo, C.A."))
+    engine.dispose()
+    login(client, "admin")
+    pairs = _csv(client.get("/export/quality_duplicates.csv"))
+    assert [(p["first_code"], p["second_code"], p["reason"]) for p in pairs] == [
+        ("C1", "C9", "name")
+    ]
+    unreachable = _csv(client.get("/export/quality_unreachable.csv"))
+    # C1's only contact has a bad phone and e-mail; C2's Bob is fine; the rest have none.
+    assert [row["customer_code"] for row in unreachable] == ["C1", "C3", "C4", "C9"]
+    _as(client, "cobra1")
+    assert client.get("/export/quality_duplicates.csv").status_code == 403
+
+
 # --- XLSX ---------------------------------------------------------------------------
 
 
