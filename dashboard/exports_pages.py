@@ -14,7 +14,7 @@ from decimal import Decimal
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from dashboard import collections_service
+from dashboard import activity_charts, collections_service
 from dashboard.activity_params import parse_query as parse_activity
 from dashboard.collections_params import parse_query as parse_collections
 from dashboard.context import services
@@ -176,6 +176,38 @@ def note_rows(session: Session, request: ExportRequest) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=[*NOTE_COLUMNS[1:], "id"])
     frame["hashtags"] = [";".join(tags) for tags in frame["hashtags"]]
     return frame.rename(columns={"id": "note_id"})[NOTE_COLUMNS]
+
+
+def excuse_rows(session: Session, request: ExportRequest) -> pd.DataFrame:
+    """The "excuses over time" chart: notes per period and excuse category, zeros included."""
+    ctx = request.ctx
+    query = parse_activity(request.search())
+    filters = query.feed_filter(ctx.today)
+    start, end = filters.start or ctx.today, filters.end or ctx.today
+    by_day = feed.reasons_by_day(session, scope=ctx.scope, filters=filters)
+    table = activity_charts.reasons_table(by_day, start=start, end=end, period=query.period)
+    long = table.rename_axis(index="period_start", columns="reason").stack()
+    return long.rename("notes").reset_index()
+
+
+def hashtag_rows(session: Session, request: ExportRequest) -> pd.DataFrame:
+    """The "top hashtags" chart: the most used hashtags of the matching notes."""
+    ctx = request.ctx
+    filters = parse_activity(request.search()).feed_filter(ctx.today)
+    return feed.top_hashtags(session, scope=ctx.scope, filters=filters).reset_index(drop=True)
+
+
+def contacts_per_day_rows(session: Session, request: ExportRequest) -> pd.DataFrame:
+    """The "contacts per collector per day" chart: notes per author and day, zeros included."""
+    ctx = request.ctx
+    query = parse_activity(request.search())
+    filters = query.feed_filter(ctx.today)
+    start, end = filters.start or ctx.today, filters.end or ctx.today
+    authors = [] if query.collector else feed.note_authors(session, scope=ctx.scope)
+    per_day = feed.contacts_by_author_day(session, scope=ctx.scope, filters=filters)
+    grid = activity_charts.contacts_grid(per_day, start=start, end=end, authors=authors)
+    long = grid.rename_axis(index="author_name", columns="day").stack()
+    return long.rename("notes").reset_index()
 
 
 def coverage_rows(session: Session, request: ExportRequest) -> pd.DataFrame:
@@ -405,6 +437,9 @@ PAGE_DATASETS: dict[str, Dataset] = {
         Dataset("forecast_backtest", backtest_rows),
         Dataset("notes", note_rows),
         Dataset("coverage", coverage_rows),
+        Dataset("excuses", excuse_rows),
+        Dataset("hashtags", hashtag_rows),
+        Dataset("contacts_per_day", contacts_per_day_rows),
         Dataset("tasks", task_rows),
         Dataset("worklist", worklist_rows, roles=WORKLIST_ROLES),
         _performance("collector", "collector_username"),

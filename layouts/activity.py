@@ -223,7 +223,11 @@ def layout(
     exports = page_exports(
         "activity",
         t=t,
-        items=[(d, e, t(f"activity.export_{d}")) for d in ("notes", "coverage") for e in EXTS],
+        items=[
+            (d, e, t(f"activity.export_{d}"))
+            for d in ("notes", "coverage", "excuses", "hashtags", "contacts_per_day")
+            for e in EXTS
+        ],
         search=search,
     )
     feed = html.Div(

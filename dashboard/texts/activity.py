@@ -89,4 +89,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "activity.filter_tag": ("Show only #{tag}", "Mostrar solo #{tag}"),
     "activity.export_notes": ("Notes (with the filters)", "Notas (con los filtros)"),
     "activity.export_coverage": ("Customers to follow up", "Clientes por contactar"),
+    "activity.export_excuses": ("Excuses over time", "Excusas en el tiempo"),
+    "activity.export_hashtags": ("Top hashtags", "Hashtags más usados"),
+    "activity.export_contacts_per_day": (
+        "Contacts per collector per day",
+        "Gestiones por cobrador por día",
+    ),
 }

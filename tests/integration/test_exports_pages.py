@@ -231,6 +231,27 @@ def test_notes_csv_pages_through_more_than_one_feed_page(client, app, monkeypatc
     assert len(_csv(client.get("/export/notes.csv"))) == 5
 
 
+def test_activity_chart_csvs_count_notes_with_zeros(client, extra):
+    login(client, "admin")
+    span = f"from={TODAY - dt.timedelta(days=13)}&to={TODAY}&by=week"
+    excuses = _csv(client.get(f"/export/excuses.csv?{span}"))
+    assert list(excuses[0]) == ["period_start", "reason", "notes"]
+    counts = {}
+    for row in excuses:
+        counts[row["reason"]] = counts.get(row["reason"], 0) + int(row["notes"])
+    # The fixture's two notes: C1 cannot_pay ten days ago, C2 dispute two days ago.
+    assert counts["cannot_pay"] == 1 and counts["dispute"] == 1 and sum(counts.values()) == 2
+    assert any(row["notes"] == "0" for row in excuses)  # empty periods are rows too
+    tags = _csv(client.get(f"/export/hashtags.csv?{span}"))
+    assert [(row["hashtag"], row["notes"]) for row in tags] == [("promesa", "1")]
+    per_day = _csv(client.get(f"/export/contacts_per_day.csv?{span}"))
+    assert len(per_day) % 14 == 0  # every day of the two weeks for every author
+    assert sum(int(row["notes"]) for row in per_day) == 2
+    _as(client, "cobra2")
+    mine = _csv(client.get(f"/export/contacts_per_day.csv?{span}"))
+    assert sum(int(row["notes"]) for row in mine) == 1
+
+
 def test_coverage_csv_has_both_follow_up_lists(client, extra):
     login(client, "admin")
     rows = _csv(client.get("/export/coverage.csv"))
