@@ -121,41 +121,69 @@ def deliver_sms(
     return message
 
 
+def send_to_customer(
+    session: Session,
+    run: RunSettings,
+    *,
+    customer_id: int,
+    to: str,
+    channel: str,
+    dedupe_key: str,
+    tone: str | None = None,
+    overdue_only: bool = True,
+    kind: str = "campaign",
+) -> Message:
+    """Compose one customer's statement e-mail or SMS and deliver it, never twice per key.
+
+    Shared by campaigns and reminder sequences. Commits (the delivery's claim, then
+    its outcome).
+
+    Raises:
+        MessageError: nothing to send (e.g. nothing overdue) or no valid address.
+        AccessDenied: the customer is gone.
+    """
+    if channel == "sms":
+        if run.sms_provider is None:
+            raise RuntimeError("no SMS provider")
+        text = compose_sms(session, run.sender, customer_id=customer_id)
+        return deliver_sms(
+            session,
+            customer_id=customer_id,
+            to=to,
+            text=text,
+            dedupe_key=dedupe_key,
+            provider=run.sms_provider,
+            user_id=run.user_id,
+        )
+    composed = compose_email(
+        session,
+        run.sender,
+        customer_id=customer_id,
+        to=to,
+        tone=tone,
+        overdue_only=overdue_only,
+        kind=kind,
+    )
+    return deliver(
+        session, composed, dedupe_key=dedupe_key, transport=run.transport, user_id=run.user_id
+    )
+
+
 def _send_one(
     session: Session, campaign: Campaign, recipient: CampaignRecipient, run: RunSettings
 ) -> None:
     """Deliver one recipient's message and record the outcome (commits)."""
-    key = campaign_key(campaign.id, recipient.customer_id)
     try:
-        if campaign.channel == "sms":
-            if run.sms_provider is None:
-                raise RuntimeError("no SMS provider")
-            text = compose_sms(session, run.sender, customer_id=recipient.customer_id)
-            message = deliver_sms(
-                session,
-                customer_id=recipient.customer_id,
-                to=recipient.recipient,
-                text=text,
-                dedupe_key=key,
-                provider=run.sms_provider,
-                user_id=run.user_id,
-            )
-        else:
-            composed = compose_email(
-                session,
-                run.sender,
-                customer_id=recipient.customer_id,
-                to=recipient.recipient,
-                tone=campaign.tone,
-                overdue_only=campaign.overdue_only,
-            )
-            message = deliver(
-                session,
-                composed,
-                dedupe_key=key,
-                transport=run.transport,
-                user_id=run.user_id,
-            )
+        message = send_to_customer(
+            session,
+            run,
+            customer_id=recipient.customer_id,
+            to=recipient.recipient,
+            channel=campaign.channel,
+            dedupe_key=campaign_key(campaign.id, recipient.customer_id),
+            tone=campaign.tone,
+            overdue_only=campaign.overdue_only,
+        )
     except MessageError as error:
         record_outcome(session, recipient, status="excluded", reason=error.key)
     except AccessDenied:

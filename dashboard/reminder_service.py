@@ -22,8 +22,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from dashboard.aging import AgingBuckets
-from dashboard.campaign_runner import RunSettings, deliver_sms
-from dashboard.campaign_service import compose_email, compose_sms, pending_promises
+from dashboard.campaign_runner import RunSettings, send_to_customer
+from dashboard.campaign_service import pending_promises
 from dashboard.campaigns import (
     ContactPoint,
     Segment,
@@ -32,7 +32,7 @@ from dashboard.campaigns import (
     sms_recipient,
 )
 from dashboard.config import Settings
-from dashboard.messaging.service import MessageError, Sender, deliver
+from dashboard.messaging.service import MessageError, Sender
 from dashboard.messaging.settings import MailSettings
 from dashboard.messaging.transport import transport_for
 from dashboard.reminders import Due, Invoice, Level, due_reminder, segment_allows
@@ -230,34 +230,18 @@ def _outcome(planned: PlannedReminder, status: str, note: str = "") -> ReminderO
 def _deliver_send(session: Session, send: ReminderSend, run: RunSettings) -> tuple[str, str]:
     """Deliver a claimed reminder once (key ``reminder:<send id>``); (status, note). Commits."""
     level = session.get(ReminderLevel, send.level_id)
-    key = f"reminder:{send.id}"
     try:
-        if send.channel == "sms":
-            if run.sms_provider is None:
-                raise RuntimeError("no SMS provider")
-            text = compose_sms(session, run.sender, customer_id=send.customer_id)
-            message = deliver_sms(
-                session,
-                customer_id=send.customer_id,
-                to=send.recipient,
-                text=text,
-                dedupe_key=key,
-                provider=run.sms_provider,
-                user_id=run.user_id,
-            )
-        else:
-            composed = compose_email(
-                session,
-                run.sender,
-                customer_id=send.customer_id,
-                to=send.recipient,
-                tone=level.tone if level else None,
-                overdue_only=send.level_days > 0,
-                kind="reminder",
-            )
-            message = deliver(
-                session, composed, dedupe_key=key, transport=run.transport, user_id=run.user_id
-            )
+        message = send_to_customer(
+            session,
+            run,
+            customer_id=send.customer_id,
+            to=send.recipient,
+            channel=send.channel,
+            dedupe_key=f"reminder:{send.id}",
+            tone=level.tone if level else None,
+            overdue_only=send.level_days > 0,
+            kind="reminder",
+        )
     except (MessageError, AccessDenied) as error:
         note = error.key if isinstance(error, MessageError) else "not_found"
         finish_send(session, send, status="skipped", error=note)
