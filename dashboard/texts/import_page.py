@@ -113,6 +113,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "import.field.country": ("Country", "País"),
     "import.field.latitude": ("Latitude", "Latitud"),
     "import.field.longitude": ("Longitude", "Longitud"),
+    "import.field.language": ("Language for messages", "Idioma de los mensajes"),
     "import.field.customer_code": ("Customer code", "Código de cliente"),
     "import.field.role": ("Role", "Cargo"),
     "import.field.is_primary": ("Primary contact", "Contacto principal"),

@@ -262,3 +262,16 @@ def test_bad_plans_refused(document):
 def test_single_kind_plan_takes_our_column_names_in_any_case():
     plan = single_kind_plan("customers", ["CODE", "Name", "Extra"])
     assert plan.kinds == {"customers": {"CODE": ("code",), "Name": ("name",)}}
+
+
+def test_every_field_of_every_kind_has_a_label_in_both_languages():
+    from dashboard.i18n import CATALOG
+    from data_access.importers.mapping import FIELDS
+
+    missing = [
+        f"import.field.{field}"
+        for fields in FIELDS.values()
+        for field in fields
+        if f"import.field.{field}" not in CATALOG
+    ]
+    assert missing == []
