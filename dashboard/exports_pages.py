@@ -21,7 +21,7 @@ from dashboard.context import services
 from dashboard.coverage import coverage
 from dashboard.exports import Dataset, ExportRequest
 from dashboard.pages import ALL_ROLES
-from dashboard.performance import OwnerPerformance, parse_period
+from dashboard.performance import OwnerPerformance, parse_period, trend_points
 from dashboard.performance_service import performance
 from dashboard.quality_service import contacts_result, duplicates_result, unapplied_result
 from dashboard.tasks_params import parse_tasks, parse_worklist
@@ -317,12 +317,16 @@ def _performance(by: str, key: str) -> Dataset:
             boundaries=ctx.buckets.boundaries,
             grace_days=ctx.grace_days,
         )
+        points = trend_points(query.last)
+        trend = [f"dso_{day.isoformat()}" for day in points]
         records = [
             {"period_first": query.first, "period_last": query.last, key: row.key}
             | _performance_row(row)
+            | {name: _number(value, 1) for name, value in zip(trend, row.dso, strict=False)}
             for row in rows
         ]
-        return pd.DataFrame(records, columns=["period_first", "period_last", key, *PERFORMANCE])
+        columns = ["period_first", "period_last", key, *PERFORMANCE, *trend]
+        return pd.DataFrame(records, columns=columns)
 
     return Dataset(
         f"performance_{by}s", build, roles=SELLER_TABLE_ROLES if by == "seller" else ALL_ROLES

@@ -319,6 +319,16 @@ def test_performance_csv_per_collector_and_seller_for_a_month(client):
     assert rows["cobra2"]["collected"] == "0.00"
     assert rows["cobra1"]["period_first"] == "2024-03-01"
     assert rows["cobra1"]["period_last"] == "2024-03-31"
+    trend = [column for column in rows["cobra1"] if column.startswith("dso_")]
+    assert trend == [
+        "dso_2023-10-31",
+        "dso_2023-11-30",
+        "dso_2023-12-31",
+        "dso_2024-01-31",
+        "dso_2024-02-29",
+        "dso_2024-03-31",
+    ]
+    assert rows["cobra1"]["dso_2024-03-31"] == rows["cobra1"]["dso"]
     sellers = {
         r["seller_code"]: r
         for r in _csv(client.get("/export/performance_sellers.csv?month=2024-02"))
