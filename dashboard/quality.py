@@ -37,6 +37,8 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from phonenumbers import CountryCodeSource, NumberParseException, PhoneNumberFormat
 
+from dashboard.sms import PhoneError, to_e164
+
 # Problem keys (translated as ``quality.problem.<key>``).
 MISSING = "missing"
 INVALID = "invalid"
@@ -144,16 +146,18 @@ def _plus_suggestion(text: str) -> str | None:
 def normalise_phone(raw: str, region: str) -> str:
     """The E.164 form of a valid phone (what the page stores); blank stays blank.
 
+    The same normalisation as SMS sending (:func:`dashboard.sms.to_e164`).
+
     Raises:
         ValueError: the phone is not a valid number (message key ``invalid``).
     """
     text = raw.strip()
     if not text:
         return ""
-    number = _parse_phone(text, region)
-    if number is None or not phonenumbers.is_valid_number(number):
-        raise ValueError(INVALID)
-    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    try:
+        return to_e164(text, region)
+    except PhoneError as error:
+        raise ValueError(INVALID) from error
 
 
 def _valid_email(text: str) -> str | None:
